@@ -1,0 +1,27 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import { TokenService } from '@dvc/platform/identity';
+import { JOBS, QUEUES } from '@dvc/platform/queue';
+
+/** Housekeeping jobs. Each is safe to run twice: redelivery is normal. */
+@Processor(QUEUES.maintenance)
+export class MaintenanceProcessor extends WorkerHost {
+  private readonly logger = new Logger(MaintenanceProcessor.name);
+
+  constructor(private readonly tokens: TokenService) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case JOBS.refreshTokensPurge: {
+        const deleted = await this.tokens.purgeExpired();
+        this.logger.log({ jobId: job.id, deleted }, 'expired refresh tokens purged');
+        return { deleted };
+      }
+      default:
+        throw new UnrecoverableError(`unknown job ${job.name}`);
+    }
+  }
+}

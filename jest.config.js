@@ -1,0 +1,53 @@
+// Jest projects: `unit` (*.spec.ts, no I/O) and `integration` (*.int-spec.ts, real PostgreSQL and
+// Redis; a template database is migrated once per run by the global setup).
+const { compilerOptions } = require('./tsconfig.base.json');
+
+const moduleNameMapper = {};
+for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
+  moduleNameMapper[`^${alias.replace(/[/.]/g, '\\$&')}$`] = `<rootDir>/${target}`;
+}
+
+const transform = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+        target: 'es2022',
+        keepClassNames: true,
+      },
+      module: { type: 'commonjs' },
+      sourceMaps: 'inline',
+    },
+  ],
+};
+
+const roots = ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/migrations', '<rootDir>/tools'];
+const testPathIgnorePatterns = ['/node_modules/', '/dist/', '<rootDir>/apps/portal/', '<rootDir>/apps/desk/', '<rootDir>/libs/channel/'];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      roots,
+      testMatch: ['**/*.spec.ts'],
+      testPathIgnorePatterns,
+      transform,
+      moduleNameMapper,
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      roots,
+      testMatch: ['**/*.int-spec.ts'],
+      testPathIgnorePatterns,
+      transform,
+      moduleNameMapper,
+      globalSetup: '<rootDir>/libs/shared/testing/src/lib/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/shared/testing/src/lib/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

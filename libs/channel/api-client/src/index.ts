@@ -1,0 +1,11 @@
+export { provideApiClient, AUTH_KIND, API_BASE_URL } from './lib/api-config';
+export type { AuthKind, ApiClientOptions } from './lib/api-config';
+export { AuthStore } from './lib/auth-store';
+export { AuthApi } from './lib/auth-api';
+export { CatalogApi } from './lib/catalog-api';
+export { AdminCatalogApi } from './lib/admin-catalog-api';
+export { authInterceptor } from './lib/auth-interceptor';
+export { authGuard, roleGuard } from './lib/auth-guards';
+export { toProblem, fieldErrors } from './lib/problem';
+export { loader } from './lib/loader';
+export type { LoadRef, LoadState } from './lib/loader';

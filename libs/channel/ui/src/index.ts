@@ -1,0 +1,17 @@
+export { PageHeader } from './lib/page-header';
+export { ProblemAlert } from './lib/problem-alert';
+export { Alert } from './lib/alert';
+export type { AlertTone } from './lib/alert';
+export { Badge } from './lib/badge';
+export type { BadgeTone } from './lib/badge';
+export { StatusBadge } from './lib/status-badge';
+export { OnlineLevelBadge } from './lib/online-level-badge';
+export { EmptyState } from './lib/empty-state';
+export { Pager } from './lib/pager';
+export { Loading } from './lib/loading';
+export { ConfirmDialog } from './lib/confirm-dialog';
+export { VndPipe, TimeLimitPipe, DateTimePipe, DatePipeVi } from './lib/format-pipes';
+export { formatVnd, formatTimeLimit, formatDateTime, formatDate } from './lib/format';
+export { DOCUMENT_FORM_LABELS, APPLICANT_TYPE_LABELS, AGENCY_LEVEL_LABELS } from './lib/labels';
+export { agencyTree, agencySubtree } from './lib/agency-tree';
+export type { AgencyNode } from './lib/agency-tree';

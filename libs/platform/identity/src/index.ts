@@ -1,0 +1,14 @@
+export { IdentityModule } from './lib/identity.module';
+export { AgencyService, toAgencyDto } from './lib/agency.service';
+export { AuthService, hashPassword } from './lib/auth.service';
+export { TokenService } from './lib/token.service';
+export { JwtAuthGuard, OptionalJwtAuthGuard } from './lib/auth.guards';
+export { PoliciesGuard, CheckPolicies } from './lib/policies.guard';
+export type { PolicyHandler } from './lib/policies.guard';
+export { CurrentPrincipal } from './lib/current-principal.decorator';
+export { defineAbilityFor } from './lib/ability.factory';
+export type { AppAbility, Action, SubjectName } from './lib/ability.factory';
+export { isOfficial, servesAllUnits } from './lib/principal';
+export type { Principal, OfficialPrincipal, CitizenPrincipal } from './lib/principal';
+export { AgencyUnit, Official, Citizen, RefreshToken, IDENTITY_ENTITIES } from './lib/entities';
+export { refreshCookieName } from './lib/auth.controller';

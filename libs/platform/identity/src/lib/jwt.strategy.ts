@@ -1,0 +1,22 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { APP_CONFIG, AppConfig } from '@dvc/shared/config';
+import { AccessTokenClaims, Principal, principalFromClaims } from './principal';
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.JWT_SECRET,
+      algorithms: ['HS256'],
+      issuer: 'dvc',
+      audience: 'dvc-api',
+    });
+  }
+
+  validate(claims: AccessTokenClaims): Principal {
+    return principalFromClaims(claims);
+  }
+}

@@ -1,0 +1,19 @@
+/** Queue names. Jobs carry ids only; processors are registered in apps/worker. */
+export const QUEUES = {
+  maintenance: 'maintenance',
+} as const;
+
+export const JOBS = {
+  refreshTokensPurge: 'identity.refresh-tokens.purge',
+} as const;
+
+/** Injection token of the shared ioredis client (health checks, rate limits). */
+export const REDIS = Symbol('REDIS');
+
+/** Defaults of every job: retried with exponential backoff, failures kept for inspection. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 24 * 3600, count: 1000 },
+  removeOnFail: false,
+} as const;

@@ -1,0 +1,3 @@
+export * from './lib/problem';
+export * from './lib/identity';
+export * from './lib/catalog';

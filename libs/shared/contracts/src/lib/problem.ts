@@ -1,0 +1,63 @@
+/**
+ * RFC 9457 problem details. Every 4xx/5xx of the API has this body with
+ * Content-Type application/problem+json, a stable `type` and a Vietnamese `title`.
+ */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  /** Machine-readable code, e.g. PROCEDURE_NOT_FOUND. */
+  code: string;
+  /** Field errors: the JSON pointer / property path and a Vietnamese message. */
+  errors?: { field: string; message: string }[];
+  requestId?: string;
+}
+
+export const PROBLEM_BASE_URI = 'https://dvc.example.gov.vn/problems/';
+
+/** The catalogue of problem codes: HTTP status and Vietnamese title. */
+export const PROBLEMS = {
+  VALIDATION_FAILED: { status: 400, title: 'Dữ liệu gửi lên không hợp lệ' },
+  BAD_REQUEST: { status: 400, title: 'Yêu cầu không hợp lệ' },
+  UNAUTHENTICATED: { status: 401, title: 'Bạn cần đăng nhập để tiếp tục' },
+  INVALID_CREDENTIALS: { status: 401, title: 'Tên đăng nhập hoặc mật khẩu không đúng' },
+  INVALID_REFRESH_TOKEN: { status: 401, title: 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại' },
+  FORBIDDEN: { status: 403, title: 'Bạn không có quyền thực hiện thao tác này' },
+  NOT_FOUND: { status: 404, title: 'Không tìm thấy tài nguyên' },
+  PROCEDURE_NOT_FOUND: { status: 404, title: 'Không tìm thấy thủ tục hành chính' },
+  PROCEDURE_VERSION_NOT_FOUND: { status: 404, title: 'Không tìm thấy phiên bản thủ tục' },
+  AGENCY_NOT_FOUND: { status: 404, title: 'Không tìm thấy cơ quan, đơn vị' },
+  FIELD_NOT_FOUND: { status: 404, title: 'Không tìm thấy lĩnh vực' },
+  PROCEDURE_CODE_TAKEN: { status: 409, title: 'Mã thủ tục đã tồn tại' },
+  CITIZEN_ALREADY_REGISTERED: { status: 409, title: 'Số định danh cá nhân đã được đăng ký' },
+  VERSION_NOT_DRAFT: { status: 409, title: 'Phiên bản đã công bố không được sửa; hãy tạo phiên bản mới' },
+  VERSION_NOT_PUBLISHED: { status: 409, title: 'Chỉ phiên bản đang áp dụng mới có thể ngừng áp dụng' },
+  DRAFT_ALREADY_EXISTS: { status: 409, title: 'Thủ tục đã có một bản nháp đang soạn' },
+  STALE_VERSION: { status: 409, title: 'Dữ liệu đã được người khác thay đổi, vui lòng tải lại' },
+  INVALID_FORM_SCHEMA: { status: 422, title: 'Biểu mẫu điện tử (JSON Schema) không hợp lệ' },
+  RATE_LIMITED: { status: 429, title: 'Bạn thao tác quá nhanh, vui lòng thử lại sau' },
+  INTERNAL: { status: 500, title: 'Hệ thống đang gặp sự cố, vui lòng thử lại sau' },
+  SERVICE_UNAVAILABLE: { status: 503, title: 'Dịch vụ tạm thời không sẵn sàng' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+/**
+ * A failure with a stable code from PROBLEMS. Services throw it; one exception filter
+ * turns it into problem+json with the code's HTTP status and Vietnamese title.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ProblemCode,
+    readonly detail?: string,
+    readonly errors?: { field: string; message: string }[],
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = 'AppError';
+  }
+  get status(): number {
+    return PROBLEMS[this.code].status;
+  }
+}

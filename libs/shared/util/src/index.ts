@@ -1,0 +1,1 @@
+export { foldVietnamese, searchTerms } from './lib/vietnamese';
