@@ -216,7 +216,9 @@ export function lunarToSolar(
   const monthStart = newMoonDay(k + off, tz);
   const nextMonthStart = newMoonDay(k + off + 1, tz);
   if (day > nextMonthStart - monthStart) {
-    throw new RangeError(`Lunar month ${month}${leap ? ' (leap)' : ''} of ${year} has only ${nextMonthStart - monthStart} days`);
+    throw new RangeError(
+      `Lunar month ${month}${leap ? ' (leap)' : ''} of ${year} has only ${nextMonthStart - monthStart} days`,
+    );
   }
   return fromEpochDay(monthStart + day - 1 - JDN_UNIX_EPOCH);
 }

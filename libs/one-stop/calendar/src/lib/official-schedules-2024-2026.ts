@@ -30,14 +30,30 @@ export const OFFICIAL_SCHEDULE_2024: OfficialSchedule = frozen({
   year: 2024,
   replacesDefaults: ['tet', 'national_day'],
   entries: [
-    ...range('2024-02-08', '2024-02-14', 'Nghỉ Tết Nguyên đán Giáp Thìn (29 tháng Chạp – mùng 5 Tết)',
-      `${REF} [S35] Tết Giáp Thìn 2024 holiday plan, vietnaminsider.vn`),
-    { date: '2024-04-29', kind: 'day_off', name: 'Nghỉ hoán đổi dịp 30/4–1/5 (làm bù thứ Bảy 4/5)',
-      source: `${REF} [S36] swap approved for 30/4–1/5/2024, vntravellive.com` },
-    { date: '2024-05-04', kind: 'working_day', name: 'Làm bù cho ngày nghỉ thứ Hai 29/4',
-      source: `${REF} [S36] swap approved for 30/4–1/5/2024, vntravellive.com` },
-    ...range('2024-08-31', '2024-09-03', 'Nghỉ Quốc khánh (lễ 2/9 và 3/9)',
-      `${REF} [S35, S45] National Day 2024: holidays 2/9 and 3/9, news.baokhanhhoa.vn`),
+    ...range(
+      '2024-02-08',
+      '2024-02-14',
+      'Nghỉ Tết Nguyên đán Giáp Thìn (29 tháng Chạp – mùng 5 Tết)',
+      `${REF} [S35] Tết Giáp Thìn 2024 holiday plan, vietnaminsider.vn`,
+    ),
+    {
+      date: '2024-04-29',
+      kind: 'day_off',
+      name: 'Nghỉ hoán đổi dịp 30/4–1/5 (làm bù thứ Bảy 4/5)',
+      source: `${REF} [S36] swap approved for 30/4–1/5/2024, vntravellive.com`,
+    },
+    {
+      date: '2024-05-04',
+      kind: 'working_day',
+      name: 'Làm bù cho ngày nghỉ thứ Hai 29/4',
+      source: `${REF} [S36] swap approved for 30/4–1/5/2024, vntravellive.com`,
+    },
+    ...range(
+      '2024-08-31',
+      '2024-09-03',
+      'Nghỉ Quốc khánh (lễ 2/9 và 3/9)',
+      `${REF} [S35, S45] National Day 2024: holidays 2/9 and 3/9, news.baokhanhhoa.vn`,
+    ),
   ],
 });
 
@@ -46,14 +62,30 @@ export const OFFICIAL_SCHEDULE_2025: OfficialSchedule = frozen({
   year: 2025,
   replacesDefaults: ['tet', 'national_day'],
   entries: [
-    ...range('2025-01-25', '2025-02-02', 'Nghỉ Tết Nguyên đán Ất Tỵ (lễ 27–31/1, tức 28 tháng Chạp – mùng 3 Tết)',
-      `${REF} [S38] Prime Minister approves 9-day Tết break for 2025, en.sggp.org.vn`),
-    { date: '2025-05-02', kind: 'day_off', name: 'Nghỉ hoán đổi dịp 30/4–1/5 (làm bù thứ Bảy 26/4)',
-      source: `${REF} [S37] en.baochinhphu.vn, 30/4–1/5/2025 swap` },
-    { date: '2025-04-26', kind: 'working_day', name: 'Làm bù cho ngày nghỉ thứ Sáu 2/5',
-      source: `${REF} [S37] en.baochinhphu.vn, 30/4–1/5/2025 swap` },
-    ...range('2025-08-30', '2025-09-02', 'Nghỉ Quốc khánh (lễ 1/9 và 2/9)',
-      `${REF} [S39] National Day holiday to last four days, vietnamnews.vn`),
+    ...range(
+      '2025-01-25',
+      '2025-02-02',
+      'Nghỉ Tết Nguyên đán Ất Tỵ (lễ 27–31/1, tức 28 tháng Chạp – mùng 3 Tết)',
+      `${REF} [S38] Prime Minister approves 9-day Tết break for 2025, en.sggp.org.vn`,
+    ),
+    {
+      date: '2025-05-02',
+      kind: 'day_off',
+      name: 'Nghỉ hoán đổi dịp 30/4–1/5 (làm bù thứ Bảy 26/4)',
+      source: `${REF} [S37] en.baochinhphu.vn, 30/4–1/5/2025 swap`,
+    },
+    {
+      date: '2025-04-26',
+      kind: 'working_day',
+      name: 'Làm bù cho ngày nghỉ thứ Sáu 2/5',
+      source: `${REF} [S37] en.baochinhphu.vn, 30/4–1/5/2025 swap`,
+    },
+    ...range(
+      '2025-08-30',
+      '2025-09-02',
+      'Nghỉ Quốc khánh (lễ 1/9 và 2/9)',
+      `${REF} [S39] National Day holiday to last four days, vietnamnews.vn`,
+    ),
   ],
 });
 
@@ -67,16 +99,36 @@ export const OFFICIAL_SCHEDULE_2026: OfficialSchedule = frozen({
   year: 2026,
   replacesDefaults: ['tet', 'national_day'],
   entries: [
-    { date: '2026-01-02', kind: 'day_off', name: 'Nghỉ hoán đổi dịp Tết Dương lịch (làm bù thứ Bảy 10/1)',
-      source: `${REF} [S41] VB 12729/VPCP-KGVX` },
-    { date: '2026-01-10', kind: 'working_day', name: 'Làm bù cho ngày nghỉ thứ Sáu 2/1',
-      source: `${REF} [S41] VB 12729/VPCP-KGVX` },
-    ...range('2026-02-14', '2026-02-22', 'Nghỉ Tết Nguyên đán Bính Ngọ (lễ 16–20/2, tức 29 tháng Chạp – mùng 4 Tết)',
-      `${REF} [S40, S42] TB 9441/TB-BNV; VPCP 9859`),
-    ...range('2026-08-29', '2026-09-02', 'Nghỉ Quốc khánh (lễ 1/9 và 2/9; thứ Hai 31/8 hoán đổi)',
-      `${REF} [S40] Ministry of Home Affairs 2026 holiday schedule, vietnamnews.vn`),
-    { date: '2026-08-22', kind: 'working_day', name: 'Làm bù cho ngày nghỉ thứ Hai 31/8',
-      source: `${REF} [S40] Ministry of Home Affairs 2026 holiday schedule, vietnamnews.vn` },
+    {
+      date: '2026-01-02',
+      kind: 'day_off',
+      name: 'Nghỉ hoán đổi dịp Tết Dương lịch (làm bù thứ Bảy 10/1)',
+      source: `${REF} [S41] VB 12729/VPCP-KGVX`,
+    },
+    {
+      date: '2026-01-10',
+      kind: 'working_day',
+      name: 'Làm bù cho ngày nghỉ thứ Sáu 2/1',
+      source: `${REF} [S41] VB 12729/VPCP-KGVX`,
+    },
+    ...range(
+      '2026-02-14',
+      '2026-02-22',
+      'Nghỉ Tết Nguyên đán Bính Ngọ (lễ 16–20/2, tức 29 tháng Chạp – mùng 4 Tết)',
+      `${REF} [S40, S42] TB 9441/TB-BNV; VPCP 9859`,
+    ),
+    ...range(
+      '2026-08-29',
+      '2026-09-02',
+      'Nghỉ Quốc khánh (lễ 1/9 và 2/9; thứ Hai 31/8 hoán đổi)',
+      `${REF} [S40] Ministry of Home Affairs 2026 holiday schedule, vietnamnews.vn`,
+    ),
+    {
+      date: '2026-08-22',
+      kind: 'working_day',
+      name: 'Làm bù cho ngày nghỉ thứ Hai 31/8',
+      source: `${REF} [S40] Ministry of Home Affairs 2026 holiday schedule, vietnamnews.vn`,
+    },
   ],
 });
 

@@ -1,6 +1,9 @@
 import { defaultNationalDayAdjacent, statutoryHolidays } from './statutory-holidays';
 
-const days = (year: number, filter: (h: ReturnType<typeof statutoryHolidays>[number]) => boolean = () => true) =>
+const days = (
+  year: number,
+  filter: (h: ReturnType<typeof statutoryHolidays>[number]) => boolean = () => true,
+) =>
   statutoryHolidays(year)
     .filter(filter)
     .map((h) => h.date);

@@ -64,7 +64,9 @@ function withCompensation(base: readonly Base[]): StatutoryHoliday[] {
     taken.add(d);
     result.push({ date: d, name: `Nghỉ bù ${h.name}`, kind: h.kind, compensatory: true });
   }
-  return result.sort((a, b) => a.date.localeCompare(b.date) || Number(a.compensatory) - Number(b.compensatory));
+  return result.sort(
+    (a, b) => a.date.localeCompare(b.date) || Number(a.compensatory) - Number(b.compensatory),
+  );
 }
 
 /** Length in days of the continuous run of days off (weekends + `off`) containing `day`. */

@@ -20,11 +20,16 @@ describe('WorkingCalendar properties', () => {
 
   it('workingTimeBetween inverts addWorkingTime from a receipt time', () => {
     fc.assert(
-      fc.property(anyDay, fc.integer({ min: 0, max: 24 * 60 - 1 }), fc.integer({ min: 0, max: 40 * 8 * 60 }), (day, minute, worked) => {
-        const start = cal.receivedAt(instantAtMinute(day, minute));
-        const end = cal.addWorkingTime(start, worked * 60_000);
-        return end >= start && cal.workingTimeBetween(start, end) === worked * 60_000;
-      }),
+      fc.property(
+        anyDay,
+        fc.integer({ min: 0, max: 24 * 60 - 1 }),
+        fc.integer({ min: 0, max: 40 * 8 * 60 }),
+        (day, minute, worked) => {
+          const start = cal.receivedAt(instantAtMinute(day, minute));
+          const end = cal.addWorkingTime(start, worked * 60_000);
+          return end >= start && cal.workingTimeBetween(start, end) === worked * 60_000;
+        },
+      ),
     );
   });
 });

@@ -16,7 +16,12 @@ import {
   toLocalDate,
   yearOf,
 } from './local-date';
-import { type CompiledOfficeHours, DEFAULT_OFFICE_HOURS, type OfficeHours, compileOfficeHours } from './office-hours';
+import {
+  type CompiledOfficeHours,
+  DEFAULT_OFFICE_HOURS,
+  type OfficeHours,
+  compileOfficeHours,
+} from './office-hours';
 import type { OfficialSchedule, ScheduleEntry } from './official-schedule';
 import { type HolidayKind, statutoryHolidays } from './statutory-holidays';
 
@@ -71,7 +76,14 @@ export interface WorkingCalendarOptions {
   asOf?: LocalDate;
 }
 
-const HOLIDAY_KINDS: readonly HolidayKind[] = ['new_year', 'tet', 'hung_kings', 'victory_day', 'labour_day', 'national_day'];
+const HOLIDAY_KINDS: readonly HolidayKind[] = [
+  'new_year',
+  'tet',
+  'hung_kings',
+  'victory_day',
+  'labour_day',
+  'national_day',
+];
 /** A calendar in which no working day appears for this long is misconfigured. */
 const MAX_SEARCH_DAYS = 3660;
 
@@ -155,7 +167,8 @@ export class WorkingCalendar {
     const weekend = isWeekend(date);
     if (workEntries.length > 0) return { date, working: true, reasons: workEntries.map((e) => e.name) };
     if (defaults.length > 0) return { date, working: false, reasons: defaults };
-    if (weekend) return { date, working: false, reasons: [isoDayOfWeek(date) === 6 ? 'Thứ Bảy' : 'Chủ nhật'] };
+    if (weekend)
+      return { date, working: false, reasons: [isoDayOfWeek(date) === 6 ? 'Thứ Bảy' : 'Chủ nhật'] };
     return { date, working: true, reasons: [] };
   }
 
@@ -245,7 +258,8 @@ export class WorkingCalendar {
    */
   addWorkingTime(from: Date, ms: number): Date {
     checkInstant(from, 'from');
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`Working time must be a non-negative number, got ${ms}`);
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new RangeError(`Working time must be a non-negative number, got ${ms}`);
     if (ms === 0) return new Date(from.getTime());
     let remaining = ms;
     let cursor = from.getTime();
@@ -281,7 +295,8 @@ export class WorkingCalendar {
     const receipt = this.receivedAt(input.receivedAt);
     let day = toLocalDate(receipt);
     if (input.workingDays === 0 && input.sameDayCutoff !== undefined) {
-      if (msOfLocalDay(receipt) > parseClock(input.sameDayCutoff) * MS_PER_MINUTE) day = this.nextWorkingDay(day);
+      if (msOfLocalDay(receipt) > parseClock(input.sameDayCutoff) * MS_PER_MINUTE)
+        day = this.nextWorkingDay(day);
     }
     const base = instantAtMinute(this.addWorkingDays(day, input.workingDays), this.hours.closing);
     const paused = this.pausedWorkingTime(input.pauses ?? [], receipt);
@@ -299,7 +314,8 @@ export class WorkingCalendar {
   stepDueDates(receivedAt: Date, workingDays: number, shares: readonly StepShare[]): StepDueDate[] {
     if (shares.length === 0) throw new RangeError('At least one step share is required');
     for (const s of shares) {
-      if (!Number.isFinite(s.share) || s.share < 0) throw new RangeError(`Bad share for step ${s.stepId}: ${s.share}`);
+      if (!Number.isFinite(s.share) || s.share < 0)
+        throw new RangeError(`Bad share for step ${s.stepId}: ${s.share}`);
     }
     const totalShare = shares.reduce((sum, s) => sum + s.share, 0);
     if (totalShare <= 0) throw new RangeError('Step shares must not all be zero');
@@ -314,7 +330,10 @@ export class WorkingCalendar {
       const dueAt =
         i === shares.length - 1
           ? due
-          : this.addWorkingTime(receipt, Math.floor((window * cumulative) / totalShare / MS_PER_MINUTE) * MS_PER_MINUTE);
+          : this.addWorkingTime(
+              receipt,
+              Math.floor((window * cumulative) / totalShare / MS_PER_MINUTE) * MS_PER_MINUTE,
+            );
       result.push({ stepId: s.stepId, startAt: start, dueAt });
       start = dueAt;
     });
@@ -368,5 +387,6 @@ function checkCount(n: number, what: string): void {
 }
 
 function checkInstant(d: Date, what: string): void {
-  if (!(d instanceof Date) || !Number.isFinite(d.getTime())) throw new RangeError(`${what} must be a valid Date`);
+  if (!(d instanceof Date) || !Number.isFinite(d.getTime()))
+    throw new RangeError(`${what} must be a valid Date`);
 }

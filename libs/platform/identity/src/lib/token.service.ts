@@ -51,18 +51,23 @@ export class TokenService {
    * means it was stolen or replayed, so the whole family is revoked and the caller must log in again.
    */
   async consume(token: string, kind: SubjectKind): Promise<{ subjectId: string; familyId: string }> {
-    return this.db.transaction(async (tx) => {
+    const outcome = await this.db.transaction(async (tx) => {
       const repo = tx.getRepository(RefreshToken);
       const row = await repo.findOne({ where: { tokenHash: sha256(token) }, lock: { mode: 'pessimistic_write' } });
-      if (!row || row.subjectKind !== kind) throw new AppError('INVALID_REFRESH_TOKEN');
+      if (!row || row.subjectKind !== kind || row.expiresAt.getTime() <= Date.now()) return { kind: 'invalid' as const };
+      // Reuse: the revocation must commit, so it is returned rather than thrown inside the transaction.
       if (row.revokedAt) {
         await repo.update({ familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-        throw new AppError('INVALID_REFRESH_TOKEN', 'Phát hiện mã làm mới đã dùng lại; mọi phiên của chuỗi này đã bị thu hồi');
+        return { kind: 'reused' as const };
       }
-      if (row.expiresAt.getTime() <= Date.now()) throw new AppError('INVALID_REFRESH_TOKEN');
       await repo.update({ id: row.id }, { revokedAt: new Date() });
-      return { subjectId: row.subjectId, familyId: row.familyId };
+      return { kind: 'ok' as const, subjectId: row.subjectId, familyId: row.familyId };
     });
+    if (outcome.kind === 'reused') {
+      throw new AppError('INVALID_REFRESH_TOKEN', 'Phát hiện mã làm mới đã dùng lại; mọi phiên của chuỗi này đã bị thu hồi');
+    }
+    if (outcome.kind === 'invalid') throw new AppError('INVALID_REFRESH_TOKEN');
+    return { subjectId: outcome.subjectId, familyId: outcome.familyId };
   }
 
   async revokeFamilyOf(token: string): Promise<void> {

@@ -1,8 +1,9 @@
-import { Unique, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Unique, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A person, keyed by the 12-digit personal identification number (số định danh cá nhân). */
 @Entity('citizen')
 @Unique('uq_citizen_identity_number', ['identityNumber'])
+@Check('ck_citizen_identity_number', `identity_number ~ '^[0-9]{12}$'`)
 @Unique('uq_citizen_oidc_subject', ['oidcSubject'])
 export class Citizen {
   @PrimaryGeneratedColumn('uuid') id!: string;

@@ -1,5 +1,6 @@
-import { Unique, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { JoinColumn, ManyToOne, Relation, Unique, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { OfficialRole } from '@dvc/shared/contracts';
+import { AgencyUnit } from './agency-unit.entity';
 
 @Entity('official')
 @Unique('uq_official_username', ['username'])
@@ -13,6 +14,9 @@ export class Official {
   @Index('idx_official_agency_unit', { synchronize: false })
   @Column({ type: 'uuid' })
   agencyUnitId!: string;
+  @ManyToOne(() => AgencyUnit)
+  @JoinColumn({ name: 'agency_unit_id', foreignKeyConstraintName: 'official_agency_unit_id_fkey' })
+  agencyUnit?: Relation<AgencyUnit>;
   @Column({ type: 'text', array: true }) roles!: OfficialRole[];
   @Column({ type: 'boolean', default: true }) active!: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;

@@ -1,4 +1,4 @@
-import { Unique, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Unique, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type SubjectKind = 'official' | 'citizen';
 
@@ -8,6 +8,7 @@ export type SubjectKind = 'official' | 'citizen';
  */
 @Entity('refresh_token')
 @Unique('uq_refresh_token_hash', ['tokenHash'])
+@Check('ck_refresh_token_subject_kind', `subject_kind IN ('official', 'citizen')`)
 export class RefreshToken {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'varchar', length: 16 }) subjectKind!: SubjectKind;

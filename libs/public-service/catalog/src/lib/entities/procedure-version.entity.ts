@@ -1,4 +1,5 @@
-import { Unique, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique, UpdateDateColumn } from 'typeorm';
+import { Procedure } from './procedure.entity';
 import type { OnlineLevel, ProcedureVersionContent, VersionStatus } from '@dvc/shared/contracts';
 
 /**
@@ -7,6 +8,9 @@ import type { OnlineLevel, ProcedureVersionContent, VersionStatus } from '@dvc/s
  */
 @Entity('procedure_version')
 @Unique('uq_procedure_version', ['procedureId', 'version'])
+@Check('ck_procedure_version_status', `status IN ('draft', 'published', 'retired')`)
+@Check('ck_procedure_version_online_level', `online_level IN ('toan_trinh', 'mot_phan')`)
+@Check('ck_procedure_version_time_limit', `time_limit_days >= 0`)
 @Index('uq_procedure_version_one_draft', { synchronize: false })
 @Index('uq_procedure_version_one_published', { synchronize: false })
 @Index('idx_procedure_version_search', { synchronize: false })
@@ -14,6 +18,9 @@ import type { OnlineLevel, ProcedureVersionContent, VersionStatus } from '@dvc/s
 export class ProcedureVersion {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'uuid' }) procedureId!: string;
+  @ManyToOne(() => Procedure)
+  @JoinColumn({ name: 'procedure_id', foreignKeyConstraintName: 'procedure_version_procedure_id_fkey' })
+  procedure?: Relation<Procedure>;
   @Column({ type: 'integer' }) version!: number;
   @Column({ type: 'varchar', length: 16 }) status!: VersionStatus;
   @Column({ type: 'varchar', length: 500 }) name!: string;

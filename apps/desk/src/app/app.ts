@@ -1,0 +1,46 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, OnInit, computed, inject, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { AuthApi, AuthStore } from '@dvc/channel/api-client';
+import { ROLE_LABELS } from '@dvc/shared/contracts';
+import { filter, skip } from 'rxjs';
+import { CATALOG_ADMIN_ROLES, DOSSIER_ROLES } from './roles';
+
+@Component({
+  selector: 'dvc-desk-root',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  templateUrl: './app.html',
+})
+export class App implements OnInit {
+  private readonly auth = inject(AuthApi);
+  private readonly router = inject(Router);
+  private readonly destroyRef = inject(DestroyRef);
+  protected readonly store = inject(AuthStore);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  protected readonly isCatalogAdmin = computed(() => this.store.roles().some((r) => CATALOG_ADMIN_ROLES.includes(r)));
+  protected readonly worksDossiers = computed(() => this.store.roles().some((r) => DOSSIER_ROLES.includes(r)));
+  protected readonly roleText = computed(() => this.store.roles().map((r) => ROLE_LABELS[r] ?? r).join(', '));
+
+  ngOnInit(): void {
+    // Focus the new page's heading after client-side navigation, as a page load would for screen readers.
+    this.router.events
+      .pipe(
+        filter((e) => e instanceof NavigationEnd),
+        skip(1),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe(() =>
+        setTimeout(() => {
+          const root = this.main().nativeElement;
+          if (root.contains(document.activeElement) && document.activeElement !== document.body) return;
+          (root.querySelector<HTMLElement>('h1[tabindex]') ?? root).focus({ preventScroll: true });
+        }),
+      );
+  }
+
+  protected logout(): void {
+    this.auth.logout().subscribe(() => void this.router.navigateByUrl('/dang-nhap'));
+  }
+}

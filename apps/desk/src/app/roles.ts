@@ -1,0 +1,7 @@
+import type { OfficialRole } from '@dvc/shared/contracts';
+
+/** Roles that administer the procedure catalog of their agency units. */
+export const CATALOG_ADMIN_ROLES: OfficialRole[] = ['agency_admin', 'system_admin'];
+
+/** Roles that work on dossiers (the inbox). */
+export const DOSSIER_ROLES: OfficialRole[] = ['intake_officer', 'specialist', 'leader'];
