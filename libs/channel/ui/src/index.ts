@@ -10,6 +10,7 @@ export { EmptyState } from './lib/empty-state';
 export { Pager } from './lib/pager';
 export { Loading } from './lib/loading';
 export { ConfirmDialog } from './lib/confirm-dialog';
+export type { ConfirmOptions } from './lib/confirm-dialog';
 export { VndPipe, TimeLimitPipe, DateTimePipe, DatePipeVi } from './lib/format-pipes';
 export { formatVnd, formatTimeLimit, formatDateTime, formatDate } from './lib/format';
 export { DOCUMENT_FORM_LABELS, APPLICANT_TYPE_LABELS, AGENCY_LEVEL_LABELS } from './lib/labels';

@@ -1,8 +1,16 @@
-import { ChangeDetectionStrategy, Component, ElementRef, input, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, ChangeDetectorRef, Component, ElementRef, computed, inject, input, signal, viewChild } from '@angular/core';
+
+export interface ConfirmOptions {
+  heading?: string;
+  message?: string;
+  confirmLabel?: string;
+  cancelLabel?: string;
+  danger?: boolean;
+}
 
 /**
  * A confirmation built on the native modal `<dialog>` (focus trap, Esc to cancel, inert page).
- * `const ok = await dialog.ask()`; the confirm button is `data-testid="confirm-ok"`.
+ * `const ok = await dialog.ask({ heading, message })`; the confirm button is `data-testid="confirm-ok"`.
  */
 @Component({
   selector: 'dvc-confirm-dialog',
@@ -11,12 +19,12 @@ import { ChangeDetectionStrategy, Component, ElementRef, input, signal, viewChil
     <dialog #dlg class="dvc-dialog" [attr.aria-labelledby]="id + '-title'" [attr.aria-describedby]="id + '-msg'"
       (close)="settle(dlg.returnValue === 'ok')" data-testid="confirm-dialog">
       <form method="dialog">
-        <h2 [id]="id + '-title'">{{ heading() }}</h2>
-        <div [id]="id + '-msg'" class="dvc-dialog__msg"><p>{{ message() }}</p><ng-content /></div>
+        <h2 [id]="id + '-title'">{{ view().heading }}</h2>
+        <div [id]="id + '-msg'" class="dvc-dialog__msg"><p>{{ view().message }}</p><ng-content /></div>
         <div class="dvc-dialog__actions">
-          <button type="submit" value="cancel" class="btn btn-secondary" data-testid="confirm-cancel">{{ cancelLabel() }}</button>
-          <button type="submit" value="ok" class="btn" [class.btn-danger]="danger()" [class.btn-primary]="!danger()"
-            data-testid="confirm-ok" autofocus>{{ confirmLabel() }}</button>
+          <button type="submit" value="cancel" class="btn btn-secondary" data-testid="confirm-cancel">{{ view().cancelLabel }}</button>
+          <button type="submit" value="ok" class="btn" [class.btn-danger]="view().danger" [class.btn-primary]="!view().danger"
+            data-testid="confirm-ok" autofocus>{{ view().confirmLabel }}</button>
         </div>
       </form>
     </dialog>
@@ -40,10 +48,26 @@ export class ConfirmDialog {
   readonly danger = input(false);
   private readonly dialog = viewChild.required<ElementRef<HTMLDialogElement>>('dlg');
   private readonly pending = signal<((ok: boolean) => void) | null>(null);
+  private readonly override = signal<ConfirmOptions>({});
+  private readonly cdr = inject(ChangeDetectorRef);
+  protected readonly view = computed(() => ({
+    heading: this.heading(),
+    message: this.message(),
+    confirmLabel: this.confirmLabel(),
+    cancelLabel: this.cancelLabel(),
+    danger: this.danger(),
+    ...this.override(),
+  }));
 
-  /** Opens the dialog; resolves true when confirmed, false when cancelled or dismissed with Esc. */
-  ask(): Promise<boolean> {
+  /**
+   * Opens the dialog, with `options` overriding the inputs for this time; resolves true when
+   * confirmed, false when cancelled or dismissed with Esc.
+   */
+  ask(options: ConfirmOptions = {}): Promise<boolean> {
     this.pending()?.(false);
+    this.override.set(options);
+    // Render the new text before the modal opens, so screen readers announce the right question.
+    this.cdr.detectChanges();
     const el = this.dialog().nativeElement;
     el.returnValue = '';
     return new Promise<boolean>((resolve) => {
