@@ -20,6 +20,15 @@ const transform = {
       module: { type: 'commonjs' },
       sourceMaps: 'inline',
     },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/e2e'],
+      testMatch: ['**/*.e2e-spec.ts'],
+      transform,
+      moduleNameMapper,
+      testTimeout: 120000,
+    },
   ],
 };
 
@@ -48,6 +57,15 @@ module.exports = {
       globalSetup: '<rootDir>/tools/jest-global-setup.js',
       globalTeardown: '<rootDir>/tools/jest-global-teardown.js',
       testTimeout: 60000,
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/e2e'],
+      testMatch: ['**/*.e2e-spec.ts'],
+      transform,
+      moduleNameMapper,
+      testTimeout: 120000,
     },
   ],
 };

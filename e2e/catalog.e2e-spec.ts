@@ -1,0 +1,68 @@
+import type { Browser } from 'playwright-core';
+import { byTestId, launchBrowser, urls, watchErrors } from './browser';
+
+/** The catalog journey of issue #2: a citizen finds a procedure; an agency admin publishes a new version. */
+describe('catalog journey (Chromium)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+
+  it('a citizen searches without diacritics and opens the procedure detail', async () => {
+    const page = await browser.newPage({ locale: 'vi-VN' });
+    const errors = watchErrors(page);
+    await page.goto(urls.portal);
+    await byTestId(page, 'search-input').fill('dang ky khai sinh');
+    await byTestId(page, 'search-input').press('Enter');
+    const result = byTestId(page, 'procedure-result-link').filter({ hasText: 'Đăng ký khai sinh' }).first();
+    await result.waitFor();
+    await result.click();
+    await page.waitForURL(/\/thu-tuc\/1\.001193/);
+    await expect(byTestId(page, 'procedure-code').first().textContent()).resolves.toContain('1.001193');
+    await byTestId(page, 'documents-table').waitFor();
+    expect(await byTestId(page, 'document-row').count()).toBeGreaterThan(0);
+    await expect(page.locator('h1').first().textContent()).resolves.toContain('Đăng ký khai sinh');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('an agency admin logs in to the desk, creates a new version and publishes it', async () => {
+    const page = await browser.newPage({ locale: 'vi-VN' });
+    const errors = watchErrors(page);
+    await page.goto(`${urls.desk}/dang-nhap`);
+    await byTestId(page, 'login-username').fill('quantri.tinh');
+    await byTestId(page, 'login-password').fill('Demo@2026');
+    await byTestId(page, 'login-submit').click();
+    await byTestId(page, 'current-user').waitFor();
+
+    await byTestId(page, 'nav-procedures').click();
+    await byTestId(page, 'admin-search-input').fill('1.000894');
+    const link = byTestId(page, 'procedure-link').filter({ hasText: /Đăng ký kết hôn|1\.000894/ }).first();
+    await link.waitFor();
+    await link.click();
+
+    await byTestId(page, 'create-version').click();
+    await byTestId(page, 'version-name').waitFor();
+    await byTestId(page, 'version-name').fill('Đăng ký kết hôn (phiên bản kiểm thử e2e)');
+    await byTestId(page, 'save-version').click();
+    await byTestId(page, 'publish-version').waitFor();
+    await byTestId(page, 'publish-version').click();
+    await byTestId(page, 'confirm-ok').click();
+
+    const rows = byTestId(page, 'versions-table').locator('tbody tr');
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('[data-testid="version-status"]')].some((e) => e.textContent?.includes('Đang áp dụng')),
+    );
+    const statuses = await byTestId(page, 'version-status').allTextContents();
+    expect(statuses.filter((s) => s.includes('Đang áp dụng'))).toHaveLength(1);
+    expect(statuses.some((s) => s.includes('Ngừng áp dụng'))).toBe(true);
+    expect(await rows.count()).toBeGreaterThanOrEqual(2);
+
+    // The portal now shows the new version's name.
+    const res = await fetch(`${urls.api}/api/v1/catalog/procedures/1.000894`);
+    expect((await res.json()).name).toBe('Đăng ký kết hôn (phiên bản kiểm thử e2e)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

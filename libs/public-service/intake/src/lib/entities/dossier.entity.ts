@@ -1,0 +1,54 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique, UpdateDateColumn } from 'typeorm';
+import type { DossierChannel, DossierStatus } from '@dvc/shared/contracts';
+import { AgencyUnit, Citizen } from '@dvc/platform/identity';
+import { Procedure, ProcedureVersion } from '@dvc/public-service/catalog';
+
+/**
+ * A dossier (hồ sơ) of an administrative procedure. It pins the procedure version in force when it
+ * was submitted, and keeps a snapshot of the applicant as they were then.
+ */
+@Entity('dossier')
+@Unique('uq_dossier_code', ['code'])
+@Unique('uq_dossier_idempotency', ['applicantCitizenId', 'idempotencyKey'])
+@Check('ck_dossier_status', `status IN ('submitted')`)
+@Check('ck_dossier_channel', `channel IN ('online', 'desk', 'post')`)
+@Index('idx_dossier_applicant', { synchronize: false })
+@Index('idx_dossier_receiving_agency', { synchronize: false })
+export class Dossier {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  /** Mã hồ sơ per TT 01/2018/TT-VPCP art. 19, e.g. 000.31.00.H99-260609-0001. */
+  @Column({ type: 'varchar', length: 64 }) code!: string;
+  @Column({ type: 'uuid' }) procedureId!: string;
+  @ManyToOne(() => Procedure)
+  @JoinColumn({ name: 'procedure_id', foreignKeyConstraintName: 'fk_dossier_procedure' })
+  procedure?: Relation<Procedure>;
+  /** The published version in force at submission; its form schema and time limit apply. */
+  @Column({ type: 'uuid' }) procedureVersionId!: string;
+  @ManyToOne(() => ProcedureVersion)
+  @JoinColumn({ name: 'procedure_version_id', foreignKeyConstraintName: 'fk_dossier_procedure_version' })
+  procedureVersion?: Relation<ProcedureVersion>;
+  @Column({ type: 'uuid' }) receivingAgencyId!: string;
+  @ManyToOne(() => AgencyUnit)
+  @JoinColumn({ name: 'receiving_agency_id', foreignKeyConstraintName: 'fk_dossier_receiving_agency' })
+  receivingAgency?: Relation<AgencyUnit>;
+  /** The citizen account that submitted online; null for desk or post entries without an account. */
+  @Column({ type: 'uuid', nullable: true }) applicantCitizenId!: string | null;
+  @ManyToOne(() => Citizen, { nullable: true })
+  @JoinColumn({ name: 'applicant_citizen_id', foreignKeyConstraintName: 'fk_dossier_applicant_citizen' })
+  applicantCitizen?: Relation<Citizen> | null;
+  @Column({ type: 'varchar', length: 255 }) applicantName!: string;
+  @Column({ type: 'varchar', length: 32 }) applicantIdentityNumber!: string;
+  @Column({ type: 'varchar', length: 20, nullable: true }) applicantPhone!: string | null;
+  @Column({ type: 'varchar', length: 255, nullable: true }) applicantEmail!: string | null;
+  @Column({ type: 'jsonb' }) formData!: Record<string, unknown>;
+  @Column({ type: 'varchar', length: 32 }) status!: DossierStatus;
+  @Column({ type: 'varchar', length: 8 }) channel!: DossierChannel;
+  @Column({ type: 'timestamptz' }) submittedAt!: Date;
+  /** Per the working calendar: outside office hours → the next working day's opening. */
+  @Column({ type: 'timestamptz' }) receivedAt!: Date;
+  @Column({ type: 'timestamptz' }) dueAt!: Date;
+  @Column({ type: 'varchar', length: 100, nullable: true }) idempotencyKey!: string | null;
+  @Column({ type: 'integer', default: 1 }) rowVersion!: number;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

@@ -1,0 +1,6 @@
+import { Dossier } from './dossier.entity';
+import { DossierCodeCounter } from './dossier-code-counter.entity';
+import { DossierEvent } from './dossier-event.entity';
+
+export { Dossier, DossierCodeCounter, DossierEvent };
+export const INTAKE_ENTITIES = [Dossier, DossierCodeCounter, DossierEvent];
