@@ -1,5 +1,6 @@
-// Jest projects: `unit` (*.spec.ts, no I/O) and `integration` (*.int-spec.ts, real PostgreSQL and
-// Redis; a template database is migrated once per run by the global setup).
+// Jest projects: `unit` (*.spec.ts, no I/O), `integration` (*.int-spec.ts, real PostgreSQL and
+// Redis; a template database is migrated once per run by the global setup) and `e2e` (e2e/*.e2e-spec.ts,
+// run by e2e/run.mjs against the started apps in Chromium).
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const moduleNameMapper = {};
@@ -19,15 +20,6 @@ const transform = {
       },
       module: { type: 'commonjs' },
       sourceMaps: 'inline',
-    },
-    {
-      displayName: 'e2e',
-      testEnvironment: 'node',
-      roots: ['<rootDir>/e2e'],
-      testMatch: ['**/*.e2e-spec.ts'],
-      transform,
-      moduleNameMapper,
-      testTimeout: 120000,
     },
   ],
 };

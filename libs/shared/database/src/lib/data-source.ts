@@ -1,10 +1,10 @@
-import { DataSource, DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export interface DatabaseOptions {
   url: string;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations?: MixedList<Function | string>;
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations?: DataSourceOptions['migrations'];
   poolSize?: number;
   logging?: boolean;
 }

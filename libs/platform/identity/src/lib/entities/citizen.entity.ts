@@ -1,4 +1,4 @@
-import { Check, Unique, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Unique, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A person, keyed by the 12-digit personal identification number (số định danh cá nhân). */
 @Entity('citizen')
