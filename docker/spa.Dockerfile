@@ -57,7 +57,7 @@ ENV API_UPSTREAM=http://api:3000 \
     NGINX_ENTRYPOINT_LOCAL_RESOLVERS=1 \
     NGINX_ENVSUBST_FILTER="API_UPSTREAM|NGINX_LOCAL_RESOLVERS"
 
-RUN rm -f /etc/nginx/conf.d/default.conf
+RUN rm -f /etc/nginx/conf.d/default.conf && rm -rf /usr/share/nginx/html/*
 COPY docker/nginx-security-headers.conf /etc/nginx/snippets/security-headers.conf
 COPY docker/nginx-spa.conf /etc/nginx/templates/default.conf.template
 COPY --from=build /app/dist/apps/${APP}/browser /usr/share/nginx/html
