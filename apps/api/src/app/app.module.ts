@@ -8,6 +8,7 @@ import { IdentityModule } from '@dvc/platform/identity';
 import { ObservabilityModule, pinoParams, ProblemDetailsFilter } from '@dvc/platform/observability';
 import { QueueModule } from '@dvc/platform/queue';
 import { CatalogModule } from '@dvc/public-service/catalog';
+import { IntakeModule } from '@dvc/public-service/intake';
 import { ALL_ENTITIES } from './entities';
 
 @Module({
@@ -22,6 +23,7 @@ import { ALL_ENTITIES } from './entities';
     ObservabilityModule,
     IdentityModule,
     CatalogModule,
+    IntakeModule,
   ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })

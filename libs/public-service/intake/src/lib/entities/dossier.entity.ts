@@ -40,7 +40,7 @@ export class Dossier {
   @Column({ type: 'varchar', length: 32 }) applicantIdentityNumber!: string;
   @Column({ type: 'varchar', length: 20, nullable: true }) applicantPhone!: string | null;
   @Column({ type: 'varchar', length: 255, nullable: true }) applicantEmail!: string | null;
-  @Column({ type: 'jsonb' }) formData!: Record<string, unknown>;
+  @Column({ type: 'jsonb' }) formData!: Record<string, any>;
   @Column({ type: 'varchar', length: 32 }) status!: DossierStatus;
   @Column({ type: 'varchar', length: 8 }) channel!: DossierChannel;
   @Column({ type: 'timestamptz' }) submittedAt!: Date;
