@@ -21,7 +21,7 @@ describe('catalog journey (Chromium)', () => {
     await page.waitForURL(/\/thu-tuc\/1\.001193/);
     await expect(byTestId(page, 'procedure-code').first().textContent()).resolves.toContain('1.001193');
     await byTestId(page, 'documents-table').waitFor();
-    expect(await byTestId(page, 'document-row').count()).toBeGreaterThan(0);
+    expect(await byTestId(page, 'documents-table').locator('tbody tr').count()).toBeGreaterThan(0);
     await expect(page.locator('h1').first().textContent()).resolves.toContain('Đăng ký khai sinh');
     expect(errors).toEqual([]);
     await page.close();
@@ -50,14 +50,15 @@ describe('catalog journey (Chromium)', () => {
     await byTestId(page, 'publish-version').click();
     await byTestId(page, 'confirm-ok').click();
 
-    const rows = byTestId(page, 'versions-table').locator('tbody tr');
-    await page.waitForFunction(
-      () => [...document.querySelectorAll('[data-testid="version-status"]')].some((e) => e.textContent?.includes('Đang áp dụng')),
-    );
-    const statuses = await byTestId(page, 'version-status').allTextContents();
-    expect(statuses.filter((s) => s.includes('Đang áp dụng'))).toHaveLength(1);
-    expect(statuses.some((s) => s.includes('Ngừng áp dụng'))).toBe(true);
-    expect(await rows.count()).toBeGreaterThanOrEqual(2);
+    // Back on the procedure: the new version is in force, the previous one retired.
+    const published = page.locator('[data-testid^="version-status-"][data-status="published"]');
+    await published.first().waitFor();
+    expect(await published.count()).toBe(1);
+    expect(await published.getAttribute('data-testid')).toBe('version-status-2');
+    expect(await published.textContent()).toContain('Đang áp dụng');
+    const retired = page.locator('[data-testid^="version-status-"][data-status="retired"]');
+    expect(await retired.count()).toBe(1);
+    expect(await retired.textContent()).toContain('Ngừng áp dụng');
 
     // The portal now shows the new version's name.
     const res = await fetch(`${urls.api}/api/v1/catalog/procedures/1.000894`);

@@ -61,7 +61,7 @@ try {
   await waitFor(`http://127.0.0.1:${workerPort}/health`, worker);
   await waitFor(`http://127.0.0.1:${portalPort}/`, portal);
   await waitFor(`http://127.0.0.1:${deskPort}/`, desk);
-  const jest = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', '--selectProjects', 'e2e', '--ci', '--runInBand', ...process.argv.slice(2)], {
+  const jest = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', '--selectProjects', 'e2e', '--ci', '--runInBand', '--testTimeout=120000', ...process.argv.slice(2)], {
     cwd: root,
     stdio: 'inherit',
     env: { ...env, E2E_API_URL: `http://127.0.0.1:${apiPort}`, E2E_PORTAL_URL: `http://127.0.0.1:${portalPort}`, E2E_DESK_URL: `http://127.0.0.1:${deskPort}` },

@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, ElementRef, OnInit, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, OnInit, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import { AuthApi, fieldErrors, toProblem } from '@dvc/channel/api-client';
-import { PageHeader, ProblemAlert } from '@dvc/channel/ui';
+import { PageHeader, ProblemAlert, focusFirstInvalid } from '@dvc/channel/ui';
 import type { Problem } from '@dvc/shared/contracts';
 
 function safeReturnUrl(value: string | undefined): string {
@@ -22,6 +22,7 @@ export class DeskLogin implements OnInit {
   private readonly auth = inject(AuthApi);
   private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   protected readonly submitting = signal(false);
   protected readonly submitted = signal(false);
   protected readonly problem = signal<Problem | null>(null);
@@ -48,7 +49,7 @@ export class DeskLogin implements OnInit {
     this.problem.set(null);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
-      this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      focusFirstInvalid(this.host.nativeElement, this.injector);
       return;
     }
     this.submitting.set(true);

@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, effect, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { AdminCatalogApi, AuthStore, CatalogApi, fieldErrors, toProblem } from '@dvc/channel/api-client';
-import { PageHeader, ProblemAlert, agencySubtree, agencyTree } from '@dvc/channel/ui';
+import { PageHeader, ProblemAlert, agencySubtree, agencyTree, focusFirstInvalid } from '@dvc/channel/ui';
 import { PROCEDURE_LEVEL_LABELS, Problem, ProcedureLevel } from '@dvc/shared/contracts';
 import { catchError, of } from 'rxjs';
 import { contentForm, readContent } from './content-form';
@@ -30,6 +30,7 @@ export class ProcedureCreate {
   private readonly store = inject(AuthStore);
   private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   private readonly fb = inject(NonNullableFormBuilder);
 
   protected readonly levelOptions = Object.entries(PROCEDURE_LEVEL_LABELS) as [ProcedureLevel, string][];
@@ -77,7 +78,7 @@ export class ProcedureCreate {
     if (this.head.invalid || this.content.invalid) {
       this.head.markAllAsTouched();
       this.content.markAllAsTouched();
-      this.problem.set({ type: 'about:blank', code: 'CLIENT_VALIDATION', status: 0, title: 'Vui lòng kiểm tra lại các mục được đánh dấu' });
+      focusFirstInvalid(this.host.nativeElement, this.injector);
       return;
     }
     const h = this.head.getRawValue();

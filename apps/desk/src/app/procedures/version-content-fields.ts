@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, signal } from '@angular/core';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { AGENCY_LEVEL_LABELS, DOCUMENT_FORM_LABELS, agencyTree } from '@dvc/channel/ui';
 import { ONLINE_LEVEL_LABELS, OnlineLevel, RequiredDocument } from '@dvc/shared/contracts';
@@ -33,6 +33,7 @@ export class VersionContentFields {
 
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   protected readonly onlineOptions = Object.entries(ONLINE_LEVEL_LABELS) as [OnlineLevel, string][];
   protected readonly documentForms = Object.entries(DOCUMENT_FORM_LABELS) as [RequiredDocument['form'], string][];
   protected readonly levelLabels = AGENCY_LEVEL_LABELS;
@@ -121,6 +122,6 @@ export class VersionContentFields {
   }
 
   private focusLater(selector: string): void {
-    setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus());
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), { injector: this.injector });
   }
 }

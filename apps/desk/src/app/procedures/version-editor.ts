@@ -1,9 +1,9 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, inject, input, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { AdminCatalogApi, CatalogApi, loader, toProblem } from '@dvc/channel/api-client';
-import { Alert, ConfirmDialog, DateTimePipe, Loading, PageHeader, ProblemAlert, StatusBadge } from '@dvc/channel/ui';
+import { Alert, ConfirmDialog, DateTimePipe, Loading, PageHeader, ProblemAlert, StatusBadge, focusFirstInvalid } from '@dvc/channel/ui';
 import type { AdminProcedureDto, Problem, ProcedureVersionDto } from '@dvc/shared/contracts';
 import { catchError, of } from 'rxjs';
 import { contentForm, readContent } from './content-form';
@@ -35,6 +35,7 @@ export class VersionEditor {
   private readonly router = inject(Router);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   private readonly confirm = viewChild.required(ConfirmDialog);
 
   protected readonly procedure = loader(() => this.id(), (id) => this.api.get(id));
@@ -66,13 +67,7 @@ export class VersionEditor {
     this.notice.set(null);
     if (form.invalid) {
       form.markAllAsTouched();
-      setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"], .form-error')?.focus());
-      this.problem.set({
-        type: 'about:blank',
-        code: 'CLIENT_VALIDATION',
-        status: 0,
-        title: 'Vui lòng kiểm tra lại các mục được đánh dấu trước khi lưu',
-      });
+      focusFirstInvalid(this.host.nativeElement, this.injector);
       return;
     }
     this.saving.set(true);

@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, input, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { AuthApi, fieldErrors, toProblem } from '@dvc/channel/api-client';
-import { PageHeader, ProblemAlert } from '@dvc/channel/ui';
+import { PageHeader, ProblemAlert, focusFirstInvalid } from '@dvc/channel/ui';
 import type { Problem } from '@dvc/shared/contracts';
 import { safeReturnUrl } from './return-url';
 
@@ -19,6 +19,7 @@ export class CitizenLogin {
   private readonly auth = inject(AuthApi);
   private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   protected readonly submitting = signal(false);
   protected readonly submitted = signal(false);
   protected readonly problem = signal<Problem | null>(null);
@@ -43,7 +44,7 @@ export class CitizenLogin {
     this.problem.set(null);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
-      this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      focusFirstInvalid(this.host.nativeElement, this.injector);
       return;
     }
     this.submitting.set(true);

@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, input, signal } from '@angular/core';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { AuthApi, fieldErrors, toProblem } from '@dvc/channel/api-client';
-import { PageHeader, ProblemAlert } from '@dvc/channel/ui';
+import { PageHeader, ProblemAlert, focusFirstInvalid } from '@dvc/channel/ui';
 import type { CitizenRegisterRequest, Problem } from '@dvc/shared/contracts';
 import { safeReturnUrl } from './return-url';
 
@@ -35,6 +35,7 @@ export class CitizenRegister {
   private readonly auth = inject(AuthApi);
   private readonly router = inject(Router);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
   protected readonly submitting = signal(false);
   protected readonly submitted = signal(false);
   protected readonly problem = signal<Problem | null>(null);
@@ -67,7 +68,7 @@ export class CitizenRegister {
     this.form.controls.confirmPassword.updateValueAndValidity();
     if (this.form.invalid) {
       this.form.markAllAsTouched();
-      this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      focusFirstInvalid(this.host.nativeElement, this.injector);
       return;
     }
     const v = this.form.getRawValue();

@@ -68,10 +68,13 @@ export class ProcedureSearch {
       pageSize: PAGE_SIZE,
     };
   });
-  protected readonly hasFilters = computed(() => {
+  protected readonly filterCount = computed(() => {
     const q = this.query();
-    return !!(q.q || q.field || q.agency || q.level || q.onlineLevel);
+    return [q.field, q.agency, q.level, q.onlineLevel].filter(Boolean).length;
   });
+  protected readonly hasFilters = computed(() => this.filterCount() > 0);
+  /** Filters start open beside the results on wide screens, folded above them on phones. */
+  protected readonly filtersOpen = globalThis.matchMedia?.('(min-width: 56rem)').matches ?? true;
   protected readonly results = loader(() => this.query(), (q) => this.catalog.search(q));
 
   protected readonly heading = computed(() => {
