@@ -27,7 +27,9 @@ function parseArgs(argv) {
 
 const args = parseArgs(process.argv.slice(2));
 if (args.help) {
-  console.log('usage: node tools/spa-server.js --dir <browser dir> --port <port> --api <api origin> [--host <addr>]');
+  console.log(
+    'usage: node tools/spa-server.js --dir <browser dir> --port <port> --api <api origin> [--host <addr>]',
+  );
   process.exit(0);
 }
 const ROOT = path.resolve(args.dir || process.env.SPA_DIR || 'dist/apps/portal/browser');
@@ -64,7 +66,18 @@ const TYPES = {
   '.pdf': 'application/pdf',
   '.wasm': 'application/wasm',
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.txt', '.svg', '.webmanifest', '.ico']);
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.json',
+  '.map',
+  '.txt',
+  '.svg',
+  '.webmanifest',
+  '.ico',
+]);
 // Angular's output hashing: main-ABCD1234.js, chunk-ABCD1234.js, styles-ABCD1234.css, media/x-ABCD1234.png
 const HASHED = /[-.][A-Z0-9]{8,}\.[a-z0-9]+$/;
 
@@ -85,8 +98,17 @@ function log(req, status, started) {
 
 function sendProblem(res, status, title, detail) {
   if (res.headersSent) return res.destroy();
-  const body = JSON.stringify({ type: 'about:blank', title, status, detail, code: status === 502 ? 'BAD_GATEWAY' : 'SPA_SERVER' });
-  res.writeHead(status, { 'Content-Type': 'application/problem+json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  const body = JSON.stringify({
+    type: 'about:blank',
+    title,
+    status,
+    detail,
+    code: status === 502 ? 'BAD_GATEWAY' : 'SPA_SERVER',
+  });
+  res.writeHead(status, {
+    'Content-Type': 'application/problem+json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
 
@@ -124,7 +146,12 @@ function compressed(file, stat, encoding) {
   const raw = fs.readFileSync(file);
   const body =
     encoding === 'br'
-      ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+      ? zlib.brotliCompressSync(raw, {
+          params: {
+            [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length,
+          },
+        })
       : zlib.gzipSync(raw, { level: 9 });
   compressedCache.set(key, { mtimeMs: stat.mtimeMs, size: stat.size, body });
   return body;
@@ -168,20 +195,40 @@ function serveFile(req, res, file, stat, started, status = 200) {
 }
 
 // Hop-by-hop headers are per connection and must not be forwarded (RFC 9110 §7.6.1).
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-authorization', 'proxy-authenticate']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'proxy-authorization',
+  'proxy-authenticate',
+]);
 
 function proxy(req, res, started) {
   const headers = {};
   for (const [k, v] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(k)) headers[k] = v;
   const remote = req.socket.remoteAddress || '';
-  headers['x-forwarded-for'] = req.headers['x-forwarded-for'] ? `${req.headers['x-forwarded-for']}, ${remote}` : remote;
-  headers['x-forwarded-proto'] = req.headers['x-forwarded-proto'] || (req.socket.encrypted ? 'https' : 'http');
+  headers['x-forwarded-for'] = req.headers['x-forwarded-for']
+    ? `${req.headers['x-forwarded-for']}, ${remote}`
+    : remote;
+  headers['x-forwarded-proto'] =
+    req.headers['x-forwarded-proto'] || (req.socket.encrypted ? 'https' : 'http');
   headers['x-forwarded-host'] = req.headers['x-forwarded-host'] || req.headers.host || '';
   headers.host = API.host;
 
   const client = API.protocol === 'https:' ? https : http;
   const upstream = client.request(
-    { protocol: API.protocol, hostname: API.hostname, port: API.port || (API.protocol === 'https:' ? 443 : 80), method: req.method, path: req.url, headers },
+    {
+      protocol: API.protocol,
+      hostname: API.hostname,
+      port: API.port || (API.protocol === 'https:' ? 443 : 80),
+      method: req.method,
+      path: req.url,
+      headers,
+    },
     (up) => {
       // rawHeaders keeps repeated headers such as several Set-Cookie lines intact.
       const out = [];
@@ -222,7 +269,11 @@ const server = http.createServer((req, res) => {
   // else is a client-side route and gets index.html. Routes may contain dots: /thu-tuc/1.001193.
   const ext = path.posix.extname(urlPath).toLowerCase();
   if (ext && ext !== '.html' && Object.prototype.hasOwnProperty.call(TYPES, ext)) {
-    res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
+    res.writeHead(404, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-cache',
+    });
     res.end('Not Found');
     return log(req, 404, started);
   }

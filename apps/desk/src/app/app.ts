@@ -1,7 +1,25 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, OnInit, computed, inject, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  OnInit,
+  computed,
+  inject,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import {
+  IsActiveMatchOptions,
+  NavigationEnd,
+  Router,
+  RouterLink,
+  RouterLinkActive,
+  RouterOutlet,
+} from '@angular/router';
+import { focusPageHeading } from '@dvc/channel/a11y';
 import { AuthApi, AuthStore } from '@dvc/channel/api-client';
+
 import { ROLE_LABELS } from '@dvc/shared/contracts';
 import { filter, skip } from 'rxjs';
 import { CATALOG_ADMIN_ROLES, DOSSIER_ROLES } from './roles';
@@ -17,11 +35,27 @@ export class App implements OnInit {
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly store = inject(AuthStore);
+  /** Highlights a nav link on its own page only, whatever the query string. */
+  protected readonly exactPath: IsActiveMatchOptions = {
+    paths: 'exact',
+    queryParams: 'ignored',
+    matrixParams: 'ignored',
+    fragment: 'ignored',
+  };
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
-  protected readonly isCatalogAdmin = computed(() => this.store.roles().some((r) => CATALOG_ADMIN_ROLES.includes(r)));
-  protected readonly worksDossiers = computed(() => this.store.roles().some((r) => DOSSIER_ROLES.includes(r)));
-  protected readonly roleText = computed(() => this.store.roles().map((r) => ROLE_LABELS[r] ?? r).join(', '));
+  protected readonly isCatalogAdmin = computed(() =>
+    this.store.roles().some((r) => CATALOG_ADMIN_ROLES.includes(r)),
+  );
+  protected readonly worksDossiers = computed(() =>
+    this.store.roles().some((r) => DOSSIER_ROLES.includes(r)),
+  );
+  protected readonly roleText = computed(() =>
+    this.store
+      .roles()
+      .map((r) => ROLE_LABELS[r] ?? r)
+      .join(', '),
+  );
 
   ngOnInit(): void {
     // Focus the new page's heading after client-side navigation, as a page load would for screen readers.
@@ -31,13 +65,7 @@ export class App implements OnInit {
         skip(1),
         takeUntilDestroyed(this.destroyRef),
       )
-      .subscribe(() =>
-        setTimeout(() => {
-          const root = this.main().nativeElement;
-          if (root.contains(document.activeElement) && document.activeElement !== document.body) return;
-          (root.querySelector<HTMLElement>('h1[tabindex]') ?? root).focus({ preventScroll: true });
-        }),
-      );
+      .subscribe(() => setTimeout(() => focusPageHeading(this.main().nativeElement)));
   }
 
   protected logout(): void {

@@ -1,7 +1,12 @@
 import { Routes } from '@angular/router';
 
 export const routes: Routes = [
-  { path: '', pathMatch: 'full', title: 'Trang chủ', loadComponent: () => import('./home/home').then((m) => m.Home) },
+  {
+    path: '',
+    pathMatch: 'full',
+    title: 'Trang chủ',
+    loadComponent: () => import('./home/home').then((m) => m.Home),
+  },
   {
     path: 'thu-tuc',
     title: 'Tra cứu thủ tục hành chính',
@@ -17,7 +22,19 @@ export const routes: Routes = [
     title: 'Nộp hồ sơ trực tuyến',
     loadComponent: () => import('./submission/submit-placeholder').then((m) => m.SubmitPlaceholder),
   },
-  { path: 'dang-nhap', title: 'Đăng nhập', loadComponent: () => import('./account/citizen-login').then((m) => m.CitizenLogin) },
-  { path: 'dang-ky', title: 'Đăng ký tài khoản', loadComponent: () => import('./account/citizen-register').then((m) => m.CitizenRegister) },
-  { path: '**', title: 'Không tìm thấy trang', loadComponent: () => import('./not-found').then((m) => m.NotFound) },
+  {
+    path: 'dang-nhap',
+    title: 'Đăng nhập',
+    loadComponent: () => import('./account/citizen-login').then((m) => m.CitizenLogin),
+  },
+  {
+    path: 'dang-ky',
+    title: 'Đăng ký tài khoản',
+    loadComponent: () => import('./account/citizen-register').then((m) => m.CitizenRegister),
+  },
+  {
+    path: '**',
+    title: 'Không tìm thấy trang',
+    loadComponent: () => import('./not-found').then((m) => m.NotFound),
+  },
 ];

@@ -1,7 +1,24 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, OnInit, inject, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  OnInit,
+  inject,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import {
+  IsActiveMatchOptions,
+  NavigationEnd,
+  Router,
+  RouterLink,
+  RouterLinkActive,
+  RouterOutlet,
+} from '@angular/router';
+import { focusPageHeading } from '@dvc/channel/a11y';
 import { AuthApi, AuthStore } from '@dvc/channel/api-client';
+
 import { filter, skip } from 'rxjs';
 
 @Component({
@@ -15,6 +32,13 @@ export class App implements OnInit {
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly store = inject(AuthStore);
+  /** Highlights a nav link on its own page only, whatever the query string. */
+  protected readonly exactPath: IsActiveMatchOptions = {
+    paths: 'exact',
+    queryParams: 'ignored',
+    matrixParams: 'ignored',
+    fragment: 'ignored',
+  };
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
   protected readonly year = new Date().getFullYear();
 
@@ -28,13 +52,7 @@ export class App implements OnInit {
         skip(1),
         takeUntilDestroyed(this.destroyRef),
       )
-      .subscribe(() =>
-        setTimeout(() => {
-          const root = this.main().nativeElement;
-          if (root.contains(document.activeElement) && document.activeElement !== document.body) return;
-          (root.querySelector<HTMLElement>('h1[tabindex]') ?? root).focus({ preventScroll: true });
-        }),
-      );
+      .subscribe(() => setTimeout(() => focusPageHeading(this.main().nativeElement)));
   }
 
   protected logout(): void {

@@ -10,7 +10,9 @@ import { EmptyState, PageHeader } from '@dvc/channel/ui';
     <div class="container">
       <dvc-page-header heading="Không tìm thấy trang" />
       <dvc-empty-state heading="Trang bạn tìm không tồn tại hoặc đã được chuyển đi.">
-        <p><a routerLink="/">Về trang chủ</a> hoặc <a routerLink="/thu-tuc">tra cứu thủ tục hành chính</a>.</p>
+        <p>
+          <a routerLink="/">Về trang chủ</a> hoặc <a routerLink="/thu-tuc">tra cứu thủ tục hành chính</a>.
+        </p>
       </dvc-empty-state>
     </div>
   `,

@@ -16,4 +16,3 @@ export { formatVnd, formatTimeLimit, formatDateTime, formatDate } from './lib/fo
 export { DOCUMENT_FORM_LABELS, APPLICANT_TYPE_LABELS, AGENCY_LEVEL_LABELS } from './lib/labels';
 export { agencyTree, agencySubtree } from './lib/agency-tree';
 export type { AgencyNode } from './lib/agency-tree';
-export { focusFirstInvalid } from './lib/focus';

@@ -10,7 +10,10 @@ import { EmptyState, PageHeader } from '@dvc/channel/ui';
   template: `
     <div class="container">
       <dvc-page-header heading="Hộp hồ sơ" [lead]="'Xin chào ' + store.displayName() + '.'" />
-      <dvc-empty-state heading="Hộp hồ sơ sẽ có khi mô-đun quy trình xử lý được đưa vào." data-testid="inbox-placeholder">
+      <dvc-empty-state
+        heading="Hộp hồ sơ sẽ có khi mô-đun quy trình xử lý được đưa vào."
+        data-testid="inbox-placeholder"
+      >
         <p>Tại đây cán bộ sẽ tiếp nhận, xử lý, chuyển và trả kết quả hồ sơ theo quy trình một cửa.</p>
       </dvc-empty-state>
     </div>

@@ -1,8 +1,18 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, OnInit, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  OnInit,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
+import { focusFirstInvalid } from '@dvc/channel/a11y';
 import { AuthApi, fieldErrors, toProblem } from '@dvc/channel/api-client';
-import { PageHeader, ProblemAlert, focusFirstInvalid } from '@dvc/channel/ui';
+import { PageHeader, ProblemAlert } from '@dvc/channel/ui';
 import type { Problem } from '@dvc/shared/contracts';
 
 function safeReturnUrl(value: string | undefined): string {
@@ -15,7 +25,11 @@ function safeReturnUrl(value: string | undefined): string {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, PageHeader, ProblemAlert],
   templateUrl: './desk-login.html',
-  styles: `.login { max-width: 30rem; }`,
+  styles: `
+    .login {
+      max-width: 30rem;
+    }
+  `,
 })
 export class DeskLogin implements OnInit {
   readonly returnUrl = input<string>();

@@ -15,12 +15,32 @@ function localProblem(title: string): Problem {
   imports: [RouterLink, PageHeader, ProblemAlert, Alert, DateTimePipe],
   templateUrl: './catalog-transfer.html',
   styles: `
-    .grid { display: grid; gap: 1rem; grid-template-columns: 1fr; }
-    @media (min-width: 56rem) { .grid { grid-template-columns: 1fr 1fr; align-items: start; } }
-    .card h2 { margin-top: 0; }
-    .file { padding: .5rem; min-height: auto; }
-    .result h3 { margin: 1rem 0 .25rem; }
-    .codes { margin: 0; padding-left: 1.25rem; columns: 2 10rem; }
+    .grid {
+      display: grid;
+      gap: 1rem;
+      grid-template-columns: 1fr;
+    }
+    @media (min-width: 56rem) {
+      .grid {
+        grid-template-columns: 1fr 1fr;
+        align-items: start;
+      }
+    }
+    .card h2 {
+      margin-top: 0;
+    }
+    .file {
+      padding: 0.5rem;
+      min-height: auto;
+    }
+    .result h3 {
+      margin: 1rem 0 0.25rem;
+    }
+    .codes {
+      margin: 0;
+      padding-left: 1.25rem;
+      columns: 2 10rem;
+    }
   `,
 })
 export class CatalogTransfer {
@@ -44,7 +64,9 @@ export class CatalogTransfer {
       next: (data) => {
         this.exporting.set(false);
         const name = `danh-muc-thu-tuc-${new Date().toISOString().slice(0, 10)}.json`;
-        const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+        const url = URL.createObjectURL(
+          new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
+        );
         const a = document.createElement('a');
         a.href = url;
         a.download = name;
@@ -52,7 +74,9 @@ export class CatalogTransfer {
         a.click();
         a.remove();
         setTimeout(() => URL.revokeObjectURL(url), 1000);
-        this.exported.set(`Đã xuất ${data.procedures.length} thủ tục, ${data.fields.length} lĩnh vực vào tệp ${name}.`);
+        this.exported.set(
+          `Đã xuất ${data.procedures.length} thủ tục, ${data.fields.length} lĩnh vực vào tệp ${name}.`,
+        );
       },
       error: (e: unknown) => {
         this.exporting.set(false);
@@ -81,7 +105,9 @@ export class CatalogTransfer {
     }
     const d = data as Partial<CatalogExport>;
     if (d?.format !== 'dvc-catalog' || d.formatVersion !== 1 || !Array.isArray(d.procedures)) {
-      this.importProblem.set(localProblem('Tệp không đúng định dạng danh mục thủ tục (dvc-catalog, phiên bản 1)'));
+      this.importProblem.set(
+        localProblem('Tệp không đúng định dạng danh mục thủ tục (dvc-catalog, phiên bản 1)'),
+      );
       return;
     }
     this.payload.set(d as CatalogExport);

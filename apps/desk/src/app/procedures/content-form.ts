@@ -1,4 +1,12 @@
-import { AbstractControl, FormArray, FormControl, FormGroup, NonNullableFormBuilder, ValidationErrors, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  FormArray,
+  FormControl,
+  FormGroup,
+  NonNullableFormBuilder,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import type { Fee, OnlineLevel, ProcedureVersionContent, RequiredDocument } from '@dvc/shared/contracts';
 import { checkJsonObject } from './schema-check';
 
@@ -54,7 +62,9 @@ function uniqueCodes(array: AbstractControl): ValidationErrors | null {
 
 function applicantChosen(group: AbstractControl): ValidationErrors | null {
   const g = group as ContentForm;
-  return g.controls.applicantCitizen.value || g.controls.applicantBusiness.value ? null : { applicantRequired: true };
+  return g.controls.applicantCitizen.value || g.controls.applicantBusiness.value
+    ? null
+    : { applicantRequired: true };
 }
 
 export function documentForm(fb: NonNullableFormBuilder, d?: Partial<RequiredDocument>): DocumentForm {
@@ -78,20 +88,33 @@ export function feeForm(fb: NonNullableFormBuilder, f?: Partial<Fee>): FeeForm {
 }
 
 /** The editable content of a version as a typed reactive form; `readonly` disables it. */
-export function contentForm(fb: NonNullableFormBuilder, c?: ProcedureVersionContent, readonly = false): ContentForm {
+export function contentForm(
+  fb: NonNullableFormBuilder,
+  c?: ProcedureVersionContent,
+  readonly = false,
+): ContentForm {
   const form: ContentForm = fb.group(
     {
       name: [c?.name ?? '', [Validators.required, Validators.maxLength(500)]],
       onlineLevel: fb.control<OnlineLevel>(c?.onlineLevel ?? 'toan_trinh'),
-      timeLimitDays: [c?.timeLimitDays ?? 0, [Validators.required, Validators.min(0), Validators.max(365), Validators.pattern(/^\d+$/)]],
+      timeLimitDays: [
+        c?.timeLimitDays ?? 0,
+        [Validators.required, Validators.min(0), Validators.max(365), Validators.pattern(/^\d+$/)],
+      ],
       timeLimitNote: [c?.timeLimitNote ?? ''],
       resultName: [c?.resultName ?? '', [Validators.required, Validators.maxLength(500)]],
       legalBasis: [c?.legalBasis ?? ''],
       applicantCitizen: [c ? c.applicantTypes.includes('citizen') : true],
       applicantBusiness: [c ? c.applicantTypes.includes('business') : false],
       implementingAgencyCodes: fb.control<string[]>([...(c?.implementingAgencyCodes ?? [])]),
-      documents: fb.array((c?.documents ?? []).map((d) => documentForm(fb, d)), uniqueCodes),
-      fees: fb.array((c?.fees ?? []).map((f) => feeForm(fb, f)), uniqueCodes),
+      documents: fb.array(
+        (c?.documents ?? []).map((d) => documentForm(fb, d)),
+        uniqueCodes,
+      ),
+      fees: fb.array(
+        (c?.fees ?? []).map((f) => feeForm(fb, f)),
+        uniqueCodes,
+      ),
       formSchema: [JSON.stringify(c?.formSchema ?? EMPTY_FORM_SCHEMA, null, 2), jsonObject],
     },
     { validators: applicantChosen },
@@ -112,7 +135,10 @@ export function readContent(form: ContentForm): ProcedureVersionContent {
     ...(v.timeLimitNote.trim() ? { timeLimitNote: v.timeLimitNote.trim() } : {}),
     resultName: v.resultName.trim(),
     legalBasis: v.legalBasis.trim(),
-    applicantTypes: [...(v.applicantCitizen ? (['citizen'] as const) : []), ...(v.applicantBusiness ? (['business'] as const) : [])],
+    applicantTypes: [
+      ...(v.applicantCitizen ? (['citizen'] as const) : []),
+      ...(v.applicantBusiness ? (['business'] as const) : []),
+    ],
     implementingAgencyCodes: v.implementingAgencyCodes,
     documents: v.documents.map((d) => ({
       code: d.code.trim(),
@@ -122,7 +148,12 @@ export function readContent(form: ContentForm): ProcedureVersionContent {
       required: d.required,
       ...note(d.note),
     })),
-    fees: v.fees.map((f) => ({ code: f.code.trim(), name: f.name.trim(), amount: Number(f.amount ?? 0), ...note(f.note) })),
+    fees: v.fees.map((f) => ({
+      code: f.code.trim(),
+      name: f.name.trim(),
+      amount: Number(f.amount ?? 0),
+      ...note(f.note),
+    })),
     formSchema: schema.ok ? schema.value : {},
   };
 }

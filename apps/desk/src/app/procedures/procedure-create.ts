@@ -1,9 +1,19 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, effect, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  computed,
+  effect,
+  inject,
+  signal,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
+import { focusFirstInvalid } from '@dvc/channel/a11y';
 import { AdminCatalogApi, AuthStore, CatalogApi, fieldErrors, toProblem } from '@dvc/channel/api-client';
-import { PageHeader, ProblemAlert, agencySubtree, agencyTree, focusFirstInvalid } from '@dvc/channel/ui';
+import { PageHeader, ProblemAlert, agencySubtree, agencyTree } from '@dvc/channel/ui';
 import { PROCEDURE_LEVEL_LABELS, Problem, ProcedureLevel } from '@dvc/shared/contracts';
 import { catchError, of } from 'rxjs';
 import { contentForm, readContent } from './content-form';
@@ -11,7 +21,10 @@ import { VersionContentFields } from './version-content-fields';
 
 type TopField = 'code' | 'fieldCode' | 'level' | 'ownerAgencyId';
 const MESSAGES: Record<TopField, Record<string, string>> = {
-  code: { required: 'Vui lòng nhập mã thủ tục', pattern: 'Mã thủ tục chỉ gồm chữ, số, dấu chấm, gạch ngang (ví dụ 1.001193)' },
+  code: {
+    required: 'Vui lòng nhập mã thủ tục',
+    pattern: 'Mã thủ tục chỉ gồm chữ, số, dấu chấm, gạch ngang (ví dụ 1.001193)',
+  },
   fieldCode: { required: 'Vui lòng chọn lĩnh vực' },
   level: { required: 'Vui lòng chọn cấp thực hiện' },
   ownerAgencyId: { required: 'Vui lòng chọn đơn vị quản lý' },
@@ -34,14 +47,21 @@ export class ProcedureCreate {
   private readonly fb = inject(NonNullableFormBuilder);
 
   protected readonly levelOptions = Object.entries(PROCEDURE_LEVEL_LABELS) as [ProcedureLevel, string][];
-  protected readonly fields = toSignal(this.catalog.fields().pipe(catchError(() => of([]))), { initialValue: [] });
-  protected readonly agencies = toSignal(this.catalog.agencies().pipe(catchError(() => of([]))), { initialValue: [] });
+  protected readonly fields = toSignal(this.catalog.fields().pipe(catchError(() => of([]))), {
+    initialValue: [],
+  });
+  protected readonly agencies = toSignal(this.catalog.agencies().pipe(catchError(() => of([]))), {
+    initialValue: [],
+  });
   /** A system administrator may file under any unit; an agency administrator under their own subtree. */
   protected readonly ownerOptions = computed(() => {
     const me = this.store.official();
     const all = this.agencies();
     const mine = me && !this.store.hasAnyRole('system_admin') ? agencySubtree(all, me.agency.id) : all;
-    return agencyTree(mine).map((n) => ({ id: n.agency.id, label: '\u00a0\u00a0'.repeat(n.depth) + n.agency.name }));
+    return agencyTree(mine).map((n) => ({
+      id: n.agency.id,
+      label: '\u00a0\u00a0'.repeat(n.depth) + n.agency.name,
+    }));
   });
 
   protected readonly head = this.fb.group({
@@ -92,7 +112,10 @@ export class ProcedureCreate {
         content: readContent(this.content),
       })
       .subscribe({
-        next: (p) => void this.router.navigate(['/thu-tuc', p.id], { state: { notice: `Đã tạo thủ tục ${p.code} (phiên bản 1, bản nháp).` } }),
+        next: (p) =>
+          void this.router.navigate(['/thu-tuc', p.id], {
+            state: { notice: `Đã tạo thủ tục ${p.code} (phiên bản 1, bản nháp).` },
+          }),
         error: (e: unknown) => {
           this.saving.set(false);
           this.problem.set(toProblem(e));

@@ -12,12 +12,31 @@ import { draftVersion, procedureName, publishedVersion } from './procedure-view'
   imports: [RouterLink, PageHeader, ProblemAlert, Loading, EmptyState, StatusBadge],
   templateUrl: './procedure-list.html',
   styles: `
-    .search { display: flex; flex-wrap: wrap; gap: .5rem; align-items: flex-end; margin-bottom: 1rem; }
-    .search .form-field { flex: 1 1 18rem; margin: 0; }
-    .count { margin: 0 0 .5rem; }
-    .name { min-width: 16rem; }
-    .name a { font-weight: 600; }
-    .statuses { display: flex; flex-wrap: wrap; gap: .25rem; }
+    .search {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: flex-end;
+      margin-bottom: 1rem;
+    }
+    .search .form-field {
+      flex: 1 1 18rem;
+      margin: 0;
+    }
+    .count {
+      margin: 0 0 0.5rem;
+    }
+    .name {
+      min-width: 16rem;
+    }
+    .name a {
+      font-weight: 600;
+    }
+    .statuses {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem;
+    }
   `,
 })
 export class ProcedureList {
@@ -26,7 +45,10 @@ export class ProcedureList {
   private readonly router = inject(Router);
   protected readonly levelLabels = PROCEDURE_LEVEL_LABELS;
   protected readonly query = computed(() => this.q()?.trim() ?? '');
-  protected readonly list = loader(() => this.query(), (q) => this.api.list(q || undefined));
+  protected readonly list = loader(
+    () => this.query(),
+    (q) => this.api.list(q || undefined),
+  );
   protected readonly rows = computed(() =>
     (this.list.value() ?? []).map((p) => ({
       p,

@@ -1,7 +1,23 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { AdminCatalogApi, loader, toProblem } from '@dvc/channel/api-client';
-import { Alert, ConfirmDialog, DateTimePipe, Loading, PageHeader, ProblemAlert, StatusBadge } from '@dvc/channel/ui';
+import {
+  Alert,
+  ConfirmDialog,
+  DateTimePipe,
+  Loading,
+  PageHeader,
+  ProblemAlert,
+  StatusBadge,
+} from '@dvc/channel/ui';
 import { PROCEDURE_LEVEL_LABELS, Problem, ProcedureVersionDto } from '@dvc/shared/contracts';
 import { Observable } from 'rxjs';
 import { draftVersion, procedureName, versionsDesc } from './procedure-view';
@@ -13,9 +29,17 @@ import { draftVersion, procedureName, versionsDesc } from './procedure-view';
   imports: [RouterLink, PageHeader, ProblemAlert, Alert, Loading, StatusBadge, ConfirmDialog, DateTimePipe],
   templateUrl: './procedure-overview.html',
   styles: `
-    .actions { display: flex; flex-wrap: wrap; gap: .375rem; }
-    .version-name { min-width: 14rem; }
-    .facts-card { margin-bottom: 1.5rem; }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.375rem;
+    }
+    .version-name {
+      min-width: 14rem;
+    }
+    .facts-card {
+      margin-bottom: 1.5rem;
+    }
   `,
 })
 export class ProcedureOverview {
@@ -24,7 +48,10 @@ export class ProcedureOverview {
   private readonly router = inject(Router);
   private readonly confirm = viewChild.required(ConfirmDialog);
 
-  protected readonly procedure = loader(() => this.id(), (id) => this.api.get(id));
+  protected readonly procedure = loader(
+    () => this.id(),
+    (id) => this.api.get(id),
+  );
   protected readonly levelLabels = PROCEDURE_LEVEL_LABELS;
   protected readonly name = computed(() => {
     const p = this.procedure.value();
@@ -42,7 +69,9 @@ export class ProcedureOverview {
   protected readonly busy = signal(false);
   protected readonly problem = signal<Problem | null>(null);
   /** Success message, also carried over from the editor through navigation state. */
-  protected readonly notice = signal<string | null>((history.state as { notice?: string } | null)?.notice ?? null);
+  protected readonly notice = signal<string | null>(
+    (history.state as { notice?: string } | null)?.notice ?? null,
+  );
 
   protected createVersion(): void {
     this.run(this.api.createVersion(this.id()), (v) => {
@@ -67,7 +96,8 @@ export class ProcedureOverview {
   protected async retire(v: ProcedureVersionDto): Promise<void> {
     const ok = await this.confirm().ask({
       heading: `Ngừng áp dụng phiên bản ${v.version}?`,
-      message: 'Thủ tục sẽ không còn hiển thị trên Cổng Dịch vụ công cho đến khi một phiên bản khác được công bố.',
+      message:
+        'Thủ tục sẽ không còn hiển thị trên Cổng Dịch vụ công cho đến khi một phiên bản khác được công bố.',
       confirmLabel: 'Ngừng áp dụng',
       danger: true,
     });

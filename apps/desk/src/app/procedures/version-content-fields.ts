@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { AGENCY_LEVEL_LABELS, DOCUMENT_FORM_LABELS, agencyTree } from '@dvc/channel/ui';
 import { ONLINE_LEVEL_LABELS, OnlineLevel, RequiredDocument } from '@dvc/shared/contracts';
@@ -35,14 +45,19 @@ export class VersionContentFields {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   protected readonly onlineOptions = Object.entries(ONLINE_LEVEL_LABELS) as [OnlineLevel, string][];
-  protected readonly documentForms = Object.entries(DOCUMENT_FORM_LABELS) as [RequiredDocument['form'], string][];
+  protected readonly documentForms = Object.entries(DOCUMENT_FORM_LABELS) as [
+    RequiredDocument['form'],
+    string,
+  ][];
   protected readonly levelLabels = AGENCY_LEVEL_LABELS;
 
   protected readonly agencyFilter = signal('');
   private readonly tree = computed(() => agencyTree(this.agencies()));
   protected readonly visibleAgencies = computed(() => {
     const f = this.agencyFilter().trim().toLowerCase();
-    return f ? this.tree().filter((n) => `${n.agency.name} ${n.agency.code}`.toLowerCase().includes(f)) : this.tree();
+    return f
+      ? this.tree().filter((n) => `${n.agency.name} ${n.agency.code}`.toLowerCase().includes(f))
+      : this.tree();
   });
 
   protected err(control: AbstractControl | null | undefined): string | null {
@@ -95,7 +110,14 @@ export class VersionContentFields {
 
   protected addDocument(): void {
     const docs = this.form().controls.documents;
-    docs.push(documentForm(this.fb, { code: nextCode('GT', docs.controls.map((g) => g.controls.code.value)) }));
+    docs.push(
+      documentForm(this.fb, {
+        code: nextCode(
+          'GT',
+          docs.controls.map((g) => g.controls.code.value),
+        ),
+      }),
+    );
     docs.markAsDirty();
     this.focusLater(`#doc-${docs.length - 1}-name`);
   }
@@ -109,7 +131,14 @@ export class VersionContentFields {
 
   protected addFee(): void {
     const fees = this.form().controls.fees;
-    fees.push(feeForm(this.fb, { code: nextCode('LP', fees.controls.map((g) => g.controls.code.value)) }));
+    fees.push(
+      feeForm(this.fb, {
+        code: nextCode(
+          'LP',
+          fees.controls.map((g) => g.controls.code.value),
+        ),
+      }),
+    );
     fees.markAsDirty();
     this.focusLater(`#fee-${fees.length - 1}-name`);
   }
@@ -122,6 +151,8 @@ export class VersionContentFields {
   }
 
   private focusLater(selector: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), { injector: this.injector });
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
+      injector: this.injector,
+    });
   }
 }

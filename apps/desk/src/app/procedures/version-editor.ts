@@ -1,9 +1,28 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, computed, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
+import { focusFirstInvalid } from '@dvc/channel/a11y';
 import { AdminCatalogApi, CatalogApi, loader, toProblem } from '@dvc/channel/api-client';
-import { Alert, ConfirmDialog, DateTimePipe, Loading, PageHeader, ProblemAlert, StatusBadge, focusFirstInvalid } from '@dvc/channel/ui';
+import {
+  Alert,
+  ConfirmDialog,
+  DateTimePipe,
+  Loading,
+  PageHeader,
+  ProblemAlert,
+  StatusBadge,
+} from '@dvc/channel/ui';
 import type { AdminProcedureDto, Problem, ProcedureVersionDto } from '@dvc/shared/contracts';
 import { catchError, of } from 'rxjs';
 import { contentForm, readContent } from './content-form';
@@ -18,13 +37,44 @@ import { VersionContentFields } from './version-content-fields';
 @Component({
   selector: 'dvc-version-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, PageHeader, ProblemAlert, Alert, Loading, StatusBadge, ConfirmDialog, DateTimePipe, VersionContentFields],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    PageHeader,
+    ProblemAlert,
+    Alert,
+    Loading,
+    StatusBadge,
+    ConfirmDialog,
+    DateTimePipe,
+    VersionContentFields,
+  ],
   templateUrl: './version-editor.html',
   styles: `
-    .status-line { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; margin: .5rem 0 0; }
-    .sticky-actions { position: sticky; bottom: 0; z-index: 5; background: rgba(240, 243, 247, .97); border-top: 1px solid var(--dvc-border);
-      padding: .75rem 0; margin-top: 1rem; display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
-    .dirty-note { color: var(--dvc-ink-muted); font-size: .9375rem; }
+    .status-line {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: center;
+      margin: 0.5rem 0 0;
+    }
+    .sticky-actions {
+      position: sticky;
+      bottom: 0;
+      z-index: 5;
+      background: rgba(240, 243, 247, 0.97);
+      border-top: 1px solid var(--dvc-border);
+      padding: 0.75rem 0;
+      margin-top: 1rem;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+    }
+    .dirty-note {
+      color: var(--dvc-ink-muted);
+      font-size: 0.9375rem;
+    }
   `,
 })
 export class VersionEditor {
@@ -38,13 +88,20 @@ export class VersionEditor {
   private readonly injector = inject(Injector);
   private readonly confirm = viewChild.required(ConfirmDialog);
 
-  protected readonly procedure = loader(() => this.id(), (id) => this.api.get(id));
-  protected readonly agencies = toSignal(this.catalog.agencies().pipe(catchError(() => of([]))), { initialValue: [] });
+  protected readonly procedure = loader(
+    () => this.id(),
+    (id) => this.api.get(id),
+  );
+  protected readonly agencies = toSignal(this.catalog.agencies().pipe(catchError(() => of([]))), {
+    initialValue: [],
+  });
   protected readonly name = computed(() => {
     const p = this.procedure.value();
     return p ? procedureName(p) : '';
   });
-  protected readonly version = computed(() => this.procedure.value()?.versions.find((v) => v.id === this.versionId()));
+  protected readonly version = computed(() =>
+    this.procedure.value()?.versions.find((v) => v.id === this.versionId()),
+  );
   protected readonly notFound = computed(() => !!this.procedure.value() && !this.version());
   protected readonly isDraft = computed(() => this.version()?.status === 'draft');
   /** A fresh form whenever the loaded version (or its rowVersion after a save) changes. */
@@ -56,7 +113,9 @@ export class VersionEditor {
   protected readonly saving = signal(false);
   protected readonly attempted = signal(false);
   protected readonly problem = signal<Problem | null>(null);
-  protected readonly notice = signal<string | null>((history.state as { notice?: string } | null)?.notice ?? null);
+  protected readonly notice = signal<string | null>(
+    (history.state as { notice?: string } | null)?.notice ?? null,
+  );
 
   protected save(): void {
     const form = this.form();
@@ -99,7 +158,9 @@ export class VersionEditor {
     this.problem.set(null);
     this.api.publish(v.id).subscribe({
       next: (r) =>
-        void this.router.navigate(['/thu-tuc', this.id()], { state: { notice: `Đã công bố phiên bản ${r.version}.` } }),
+        void this.router.navigate(['/thu-tuc', this.id()], {
+          state: { notice: `Đã công bố phiên bản ${r.version}.` },
+        }),
       error: (e: unknown) => {
         this.saving.set(false);
         this.problem.set(toProblem(e));
@@ -117,7 +178,10 @@ export class VersionEditor {
   private replaceVersion(saved: ProcedureVersionDto): void {
     const p = this.procedure.value();
     if (!p) return;
-    const next: AdminProcedureDto = { ...p, versions: p.versions.map((x) => (x.id === saved.id ? saved : x)) };
+    const next: AdminProcedureDto = {
+      ...p,
+      versions: p.versions.map((x) => (x.id === saved.id ? saved : x)),
+    };
     this.procedure.set(next);
   }
 }

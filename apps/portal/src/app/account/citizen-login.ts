@@ -1,8 +1,17 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
+import { focusFirstInvalid } from '@dvc/channel/a11y';
 import { AuthApi, fieldErrors, toProblem } from '@dvc/channel/api-client';
-import { PageHeader, ProblemAlert, focusFirstInvalid } from '@dvc/channel/ui';
+import { PageHeader, ProblemAlert } from '@dvc/channel/ui';
 import type { Problem } from '@dvc/shared/contracts';
 import { safeReturnUrl } from './return-url';
 
@@ -34,7 +43,9 @@ export class CitizenLogin {
     if (server) return server;
     if (!(c.touched || this.submitted()) || c.valid) return null;
     if (name === 'identityNumber') {
-      return c.hasError('required') ? 'Vui lòng nhập số định danh cá nhân' : 'Số định danh cá nhân phải gồm đúng 12 chữ số';
+      return c.hasError('required')
+        ? 'Vui lòng nhập số định danh cá nhân'
+        : 'Số định danh cá nhân phải gồm đúng 12 chữ số';
     }
     return 'Vui lòng nhập mật khẩu';
   }

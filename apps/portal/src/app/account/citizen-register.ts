@@ -1,8 +1,23 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, input, signal } from '@angular/core';
-import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import {
+  AbstractControl,
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
+import { focusFirstInvalid } from '@dvc/channel/a11y';
 import { AuthApi, fieldErrors, toProblem } from '@dvc/channel/api-client';
-import { PageHeader, ProblemAlert, focusFirstInvalid } from '@dvc/channel/ui';
+import { PageHeader, ProblemAlert } from '@dvc/channel/ui';
 import type { CitizenRegisterRequest, Problem } from '@dvc/shared/contracts';
 import { safeReturnUrl } from './return-url';
 
@@ -14,7 +29,10 @@ function sameAsPassword(control: AbstractControl): ValidationErrors | null {
 }
 
 const MESSAGES: Record<Field, Record<string, string>> = {
-  identityNumber: { required: 'Vui lòng nhập số định danh cá nhân', pattern: 'Số định danh cá nhân phải gồm đúng 12 chữ số' },
+  identityNumber: {
+    required: 'Vui lòng nhập số định danh cá nhân',
+    pattern: 'Số định danh cá nhân phải gồm đúng 12 chữ số',
+  },
   fullName: { required: 'Vui lòng nhập họ và tên', maxlength: 'Họ và tên quá dài' },
   phone: { pattern: 'Số điện thoại không hợp lệ (ví dụ 0912345678)' },
   email: { email: 'Địa chỉ thư điện tử không hợp lệ' },

@@ -13,7 +13,10 @@ import { EmptyState, Loading, ProblemAlert } from '@dvc/channel/ui';
 export class Home {
   private readonly router = inject(Router);
   private readonly catalog = inject(CatalogApi);
-  protected readonly fields = loader(() => true, () => this.catalog.fields());
+  protected readonly fields = loader(
+    () => true,
+    () => this.catalog.fields(),
+  );
 
   protected search(event: Event, q: string): void {
     event.preventDefault();

@@ -20,7 +20,16 @@ import { SITE_NAME } from '../portal-title-strategy';
 @Component({
   selector: 'dvc-procedure-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, PageHeader, ProblemAlert, Loading, OnlineLevelBadge, TimeLimitPipe, VndPipe, DatePipeVi],
+  imports: [
+    RouterLink,
+    PageHeader,
+    ProblemAlert,
+    Loading,
+    OnlineLevelBadge,
+    TimeLimitPipe,
+    VndPipe,
+    DatePipeVi,
+  ],
   templateUrl: './procedure-detail.html',
   styleUrl: './procedure-detail.css',
 })
@@ -30,11 +39,16 @@ export class ProcedureDetail {
   private readonly catalog = inject(CatalogApi);
   private readonly title = inject(Title);
 
-  protected readonly procedure = loader(() => this.code(), (code) => this.catalog.procedure(code));
+  protected readonly procedure = loader(
+    () => this.code(),
+    (code) => this.catalog.procedure(code),
+  );
   protected readonly levelLabels = PROCEDURE_LEVEL_LABELS;
   protected readonly formLabels = DOCUMENT_FORM_LABELS;
   protected readonly applicants = computed(() =>
-    (this.procedure.value()?.content.applicantTypes ?? []).map((t) => APPLICANT_TYPE_LABELS[t] ?? t).join(', '),
+    (this.procedure.value()?.content.applicantTypes ?? [])
+      .map((t) => APPLICANT_TYPE_LABELS[t] ?? t)
+      .join(', '),
   );
 
   protected readonly setTitle = effect(() => {

@@ -31,7 +31,16 @@ function oneOf<T extends string>(value: string | undefined, allowed: Record<T, s
 @Component({
   selector: 'dvc-procedure-search',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, PageHeader, Pager, ProblemAlert, Loading, EmptyState, OnlineLevelBadge, TimeLimitPipe],
+  imports: [
+    RouterLink,
+    PageHeader,
+    Pager,
+    ProblemAlert,
+    Loading,
+    EmptyState,
+    OnlineLevelBadge,
+    TimeLimitPipe,
+  ],
   templateUrl: './procedure-search.html',
   styleUrl: './procedure-search.css',
 })
@@ -50,10 +59,17 @@ export class ProcedureSearch {
   protected readonly levelLabels = PROCEDURE_LEVEL_LABELS;
   protected readonly levelOptions = Object.entries(PROCEDURE_LEVEL_LABELS) as [ProcedureLevel, string][];
   protected readonly onlineOptions = Object.entries(ONLINE_LEVEL_LABELS) as [OnlineLevel, string][];
-  protected readonly fields = toSignal(this.catalog.fields().pipe(catchError(() => of([]))), { initialValue: [] });
-  private readonly agencies = toSignal(this.catalog.agencies().pipe(catchError(() => of([]))), { initialValue: [] });
+  protected readonly fields = toSignal(this.catalog.fields().pipe(catchError(() => of([]))), {
+    initialValue: [],
+  });
+  private readonly agencies = toSignal(this.catalog.agencies().pipe(catchError(() => of([]))), {
+    initialValue: [],
+  });
   protected readonly agencyOptions = computed(() =>
-    agencyTree(this.agencies()).map((n) => ({ code: n.agency.code, label: '\u00a0\u00a0'.repeat(n.depth) + n.agency.name })),
+    agencyTree(this.agencies()).map((n) => ({
+      code: n.agency.code,
+      label: '\u00a0\u00a0'.repeat(n.depth) + n.agency.name,
+    })),
   );
 
   protected readonly query = computed<ProcedureSearchQuery>(() => {
@@ -75,7 +91,10 @@ export class ProcedureSearch {
   protected readonly hasFilters = computed(() => this.filterCount() > 0);
   /** Filters start open beside the results on wide screens, folded above them on phones. */
   protected readonly filtersOpen = globalThis.matchMedia?.('(min-width: 56rem)').matches ?? true;
-  protected readonly results = loader(() => this.query(), (q) => this.catalog.search(q));
+  protected readonly results = loader(
+    () => this.query(),
+    (q) => this.catalog.search(q),
+  );
 
   protected readonly heading = computed(() => {
     const q = this.query().q;
@@ -96,7 +115,10 @@ export class ProcedureSearch {
   }
 
   protected goToPage(page: number): void {
-    void this.router.navigate([], { queryParams: { page: page > 1 ? page : null }, queryParamsHandling: 'merge' });
+    void this.router.navigate([], {
+      queryParams: { page: page > 1 ? page : null },
+      queryParamsHandling: 'merge',
+    });
     document.getElementById('results-title')?.focus();
   }
 

@@ -19,7 +19,9 @@ export class AdminCatalogApi {
   private readonly base = inject(API_BASE_URL);
 
   list(q?: string): Observable<AdminProcedureDto[]> {
-    return this.http.get<AdminProcedureDto[]>(`${this.base}/admin/procedures`, { params: queryParams({ q }) });
+    return this.http.get<AdminProcedureDto[]>(`${this.base}/admin/procedures`, {
+      params: queryParams({ q }),
+    });
   }
 
   get(id: string): Observable<AdminProcedureDto> {
@@ -32,20 +34,32 @@ export class AdminCatalogApi {
 
   /** New draft copied from the latest version; 409 DRAFT_ALREADY_EXISTS when a draft exists. */
   createVersion(procedureId: string): Observable<ProcedureVersionDto> {
-    return this.http.post<ProcedureVersionDto>(`${this.base}/admin/procedures/${encodeURIComponent(procedureId)}/versions`, {});
+    return this.http.post<ProcedureVersionDto>(
+      `${this.base}/admin/procedures/${encodeURIComponent(procedureId)}/versions`,
+      {},
+    );
   }
 
   /** Drafts only; 409 when published or when `rowVersion` is stale. */
   updateVersion(versionId: string, body: UpdateVersionRequest): Observable<ProcedureVersionDto> {
-    return this.http.put<ProcedureVersionDto>(`${this.base}/admin/procedure-versions/${encodeURIComponent(versionId)}`, body);
+    return this.http.put<ProcedureVersionDto>(
+      `${this.base}/admin/procedure-versions/${encodeURIComponent(versionId)}`,
+      body,
+    );
   }
 
   publish(versionId: string): Observable<ProcedureVersionDto> {
-    return this.http.post<ProcedureVersionDto>(`${this.base}/admin/procedure-versions/${encodeURIComponent(versionId)}/publish`, {});
+    return this.http.post<ProcedureVersionDto>(
+      `${this.base}/admin/procedure-versions/${encodeURIComponent(versionId)}/publish`,
+      {},
+    );
   }
 
   retire(versionId: string): Observable<ProcedureVersionDto> {
-    return this.http.post<ProcedureVersionDto>(`${this.base}/admin/procedure-versions/${encodeURIComponent(versionId)}/retire`, {});
+    return this.http.post<ProcedureVersionDto>(
+      `${this.base}/admin/procedure-versions/${encodeURIComponent(versionId)}/retire`,
+      {},
+    );
   }
 
   exportCatalog(): Observable<CatalogExport> {

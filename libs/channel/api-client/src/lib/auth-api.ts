@@ -25,21 +25,24 @@ export class AuthApi {
   private restored: Promise<boolean> | null = null;
 
   loginOfficial(body: OfficialLoginRequest): Observable<OfficialProfile> {
-    return this.http
-      .post<LoginResponse<OfficialProfile>>(`${this.base}/auth/official/login`, body)
-      .pipe(tap((r) => this.store.setSession(r.accessToken, r.profile)), map((r) => r.profile));
+    return this.http.post<LoginResponse<OfficialProfile>>(`${this.base}/auth/official/login`, body).pipe(
+      tap((r) => this.store.setSession(r.accessToken, r.profile)),
+      map((r) => r.profile),
+    );
   }
 
   loginCitizen(body: CitizenLoginRequest): Observable<CitizenProfile> {
-    return this.http
-      .post<LoginResponse<CitizenProfile>>(`${this.base}/auth/citizen/login`, body)
-      .pipe(tap((r) => this.store.setSession(r.accessToken, r.profile)), map((r) => r.profile));
+    return this.http.post<LoginResponse<CitizenProfile>>(`${this.base}/auth/citizen/login`, body).pipe(
+      tap((r) => this.store.setSession(r.accessToken, r.profile)),
+      map((r) => r.profile),
+    );
   }
 
   registerCitizen(body: CitizenRegisterRequest): Observable<CitizenProfile> {
-    return this.http
-      .post<LoginResponse<CitizenProfile>>(`${this.base}/auth/citizen/register`, body)
-      .pipe(tap((r) => this.store.setSession(r.accessToken, r.profile)), map((r) => r.profile));
+    return this.http.post<LoginResponse<CitizenProfile>>(`${this.base}/auth/citizen/register`, body).pipe(
+      tap((r) => this.store.setSession(r.accessToken, r.profile)),
+      map((r) => r.profile),
+    );
   }
 
   me(): Observable<AnyProfile> {
@@ -52,18 +55,20 @@ export class AuthApi {
    */
   refresh(): Observable<string | null> {
     if (!this.refreshing) {
-      this.refreshing = this.http.post<LoginResponse<AnyProfile>>(`${this.base}/auth/${this.kind}/refresh`, {}).pipe(
-        map((r) => {
-          this.store.setSession(r.accessToken, r.profile);
-          return r.accessToken as string | null;
-        }),
-        catchError(() => {
-          this.store.clear();
-          return of(null);
-        }),
-        finalize(() => (this.refreshing = null)),
-        shareReplay({ bufferSize: 1, refCount: false }),
-      );
+      this.refreshing = this.http
+        .post<LoginResponse<AnyProfile>>(`${this.base}/auth/${this.kind}/refresh`, {})
+        .pipe(
+          map((r) => {
+            this.store.setSession(r.accessToken, r.profile);
+            return r.accessToken as string | null;
+          }),
+          catchError(() => {
+            this.store.clear();
+            return of(null);
+          }),
+          finalize(() => (this.refreshing = null)),
+          shareReplay({ bufferSize: 1, refCount: false }),
+        );
     }
     return this.refreshing;
   }

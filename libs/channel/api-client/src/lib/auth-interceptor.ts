@@ -26,12 +26,13 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
 
   return next(isSessionCall ? req : withToken(req, sentToken)).pipe(
     catchError((err: unknown) => {
-      if (isSessionCall || !(err instanceof HttpErrorResponse) || err.status !== 401) return throwError(() => err);
+      if (isSessionCall || !(err instanceof HttpErrorResponse) || err.status !== 401)
+        return throwError(() => err);
       // Only refresh when we had (or may have) a session; anonymous calls just fail.
       if (!sentToken && !store.hadSession()) return throwError(() => err);
-      return auth.refresh().pipe(
-        switchMap((token) => (token ? next(withToken(req, token)) : throwError(() => err))),
-      );
+      return auth
+        .refresh()
+        .pipe(switchMap((token) => (token ? next(withToken(req, token)) : throwError(() => err))));
     }),
   );
 };

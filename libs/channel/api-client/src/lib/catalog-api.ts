@@ -32,7 +32,9 @@ export class CatalogApi {
   }
 
   search(query: ProcedureSearchQuery): Observable<Page<ProcedureSummaryDto>> {
-    return this.http.get<Page<ProcedureSummaryDto>>(`${this.base}/catalog/procedures`, { params: queryParams(query) });
+    return this.http.get<Page<ProcedureSummaryDto>>(`${this.base}/catalog/procedures`, {
+      params: queryParams(query),
+    });
   }
 
   procedure(code: string): Observable<ProcedureDetailDto> {

@@ -37,7 +37,9 @@ export function loader<P, T>(params: () => P | undefined, load: (p: P) => Observ
         state.update((s) => ({ ...s, loading: true, problem: null }));
         return load(p).pipe(
           map((value): LoadState<T> => ({ loading: false, value, problem: null })),
-          catchError((e: unknown) => of<LoadState<T>>({ loading: false, value: undefined, problem: toProblem(e) })),
+          catchError((e: unknown) =>
+            of<LoadState<T>>({ loading: false, value: undefined, problem: toProblem(e) }),
+          ),
         );
       }),
       takeUntilDestroyed(inject(DestroyRef)),

@@ -42,11 +42,18 @@ export function toProblem(error: unknown): Problem {
       type: 'about:blank',
       code: 'HTTP_' + error.status,
       status: error.status,
-      title: byStatus[error.status] ?? (error.status >= 500 ? 'Hệ thống đang gặp sự cố, vui lòng thử lại sau' : 'Đã có lỗi xảy ra'),
+      title:
+        byStatus[error.status] ??
+        (error.status >= 500 ? 'Hệ thống đang gặp sự cố, vui lòng thử lại sau' : 'Đã có lỗi xảy ra'),
     };
   }
   if (isProblem(error)) return error;
-  return { type: 'about:blank', code: 'CLIENT_ERROR', status: 0, title: 'Đã có lỗi xảy ra, vui lòng thử lại' };
+  return {
+    type: 'about:blank',
+    code: 'CLIENT_ERROR',
+    status: 0,
+    title: 'Đã có lỗi xảy ra, vui lòng thử lại',
+  };
 }
 
 /** Field messages of a problem keyed by the last segment of the field path (`/content/name` → `name`). */

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, ChangeDetectorRef, Component, ElementRef, computed, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  ChangeDetectorRef,
+  Component,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 
 export interface ConfirmOptions {
   heading?: string;
@@ -16,26 +26,67 @@ export interface ConfirmOptions {
   selector: 'dvc-confirm-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <dialog #dlg class="dvc-dialog" [attr.aria-labelledby]="id + '-title'" [attr.aria-describedby]="id + '-msg'"
-      (close)="settle(dlg.returnValue === 'ok')" data-testid="confirm-dialog">
+    <dialog
+      #dlg
+      class="dvc-dialog"
+      [attr.aria-labelledby]="id + '-title'"
+      [attr.aria-describedby]="id + '-msg'"
+      (close)="settle(dlg.returnValue === 'ok')"
+      data-testid="confirm-dialog"
+    >
       <form method="dialog">
         <h2 [id]="id + '-title'">{{ view().heading }}</h2>
-        <div [id]="id + '-msg'" class="dvc-dialog__msg"><p>{{ view().message }}</p><ng-content /></div>
+        <div [id]="id + '-msg'" class="dvc-dialog__msg">
+          <p>{{ view().message }}</p>
+          <ng-content />
+        </div>
         <div class="dvc-dialog__actions">
-          <button type="submit" value="cancel" class="btn btn-secondary" data-testid="confirm-cancel">{{ view().cancelLabel }}</button>
-          <button type="submit" value="ok" class="btn" [class.btn-danger]="view().danger" [class.btn-primary]="!view().danger"
-            data-testid="confirm-ok" autofocus>{{ view().confirmLabel }}</button>
+          <button type="submit" value="cancel" class="btn btn-secondary" data-testid="confirm-cancel">
+            {{ view().cancelLabel }}
+          </button>
+          <button
+            type="submit"
+            value="ok"
+            class="btn"
+            [class.btn-danger]="view().danger"
+            [class.btn-primary]="!view().danger"
+            data-testid="confirm-ok"
+            autofocus
+          >
+            {{ view().confirmLabel }}
+          </button>
         </div>
       </form>
     </dialog>
   `,
   styles: `
-    .dvc-dialog { border: 0; border-radius: 6px; padding: 0; width: min(32rem, calc(100vw - 2rem)); box-shadow: 0 10px 40px rgba(0,0,0,.3); color: var(--dvc-ink); }
-    .dvc-dialog::backdrop { background: rgba(16, 24, 40, .55); }
-    form { padding: 1.25rem 1.5rem; }
-    h2 { margin: 0 0 .75rem; font-size: 1.25rem; }
-    .dvc-dialog__msg p { margin: 0 0 1rem; }
-    .dvc-dialog__actions { display: flex; flex-wrap: wrap; gap: .5rem; justify-content: flex-end; }
+    .dvc-dialog {
+      border: 0;
+      border-radius: 6px;
+      padding: 0;
+      width: min(32rem, calc(100vw - 2rem));
+      box-shadow: 0 10px 40px rgba(0, 0, 0, 0.3);
+      color: var(--dvc-ink);
+    }
+    .dvc-dialog::backdrop {
+      background: rgba(16, 24, 40, 0.55);
+    }
+    form {
+      padding: 1.25rem 1.5rem;
+    }
+    h2 {
+      margin: 0 0 0.75rem;
+      font-size: 1.25rem;
+    }
+    .dvc-dialog__msg p {
+      margin: 0 0 1rem;
+    }
+    .dvc-dialog__actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      justify-content: flex-end;
+    }
   `,
 })
 export class ConfirmDialog {

@@ -2,7 +2,9 @@
 export function formatVnd(amount: number | null | undefined): string {
   if (amount === null || amount === undefined || Number.isNaN(amount)) return '';
   if (amount === 0) return 'Miễn phí';
-  const digits = Math.round(Math.abs(amount)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const digits = Math.round(Math.abs(amount))
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${amount < 0 ? '-' : ''}${digits} đ`;
 }
 

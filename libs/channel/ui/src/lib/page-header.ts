@@ -21,14 +21,44 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
     </div>
   `,
   styles: `
-    :host { display: block; margin: 0 0 1.5rem; }
-    .dvc-page-header__row { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-end; justify-content: space-between; }
-    .dvc-page-header__text { min-width: 0; flex: 1 1 20rem; }
-    h1 { margin: 0; font-size: clamp(1.5rem, 1.2rem + 1.2vw, 2rem); line-height: 1.25; color: var(--dvc-ink); overflow-wrap: anywhere; }
-    h1:focus { outline: none; }
-    .dvc-page-header__lead { margin: .5rem 0 0; color: var(--dvc-ink-muted); max-width: 48rem; }
-    .dvc-page-header__actions { display: flex; flex-wrap: wrap; gap: .5rem; }
-    .dvc-page-header__actions:empty { display: none; }
+    :host {
+      display: block;
+      margin: 0 0 1.5rem;
+    }
+    .dvc-page-header__row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 1rem;
+      align-items: flex-end;
+      justify-content: space-between;
+    }
+    .dvc-page-header__text {
+      min-width: 0;
+      flex: 1 1 20rem;
+    }
+    h1 {
+      margin: 0;
+      font-size: clamp(1.5rem, 1.2rem + 1.2vw, 2rem);
+      line-height: 1.25;
+      color: var(--dvc-ink);
+      overflow-wrap: anywhere;
+    }
+    h1:focus {
+      outline: none;
+    }
+    .dvc-page-header__lead {
+      margin: 0.5rem 0 0;
+      color: var(--dvc-ink-muted);
+      max-width: 48rem;
+    }
+    .dvc-page-header__actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    .dvc-page-header__actions:empty {
+      display: none;
+    }
   `,
 })
 export class PageHeader {

@@ -10,7 +10,13 @@ import type { Problem } from '@dvc/shared/contracts';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (problem(); as p) {
-      <div class="dvc-problem" role="alert" tabindex="-1" data-testid="problem-alert" [attr.data-code]="p.code">
+      <div
+        class="dvc-problem"
+        role="alert"
+        tabindex="-1"
+        data-testid="problem-alert"
+        [attr.data-code]="p.code"
+      >
         <p class="dvc-problem__title">{{ p.title }}</p>
         @if (p.detail && p.detail !== p.title) {
           <p class="dvc-problem__detail">{{ p.detail }}</p>
@@ -27,13 +33,34 @@ import type { Problem } from '@dvc/shared/contracts';
     }
   `,
   styles: `
-    :host { display: block; }
-    .dvc-problem { border-left: 5px solid var(--dvc-danger); background: var(--dvc-danger-bg); color: var(--dvc-ink);
-      padding: .75rem 1rem; margin: 0 0 1rem; border-radius: 2px; overflow-wrap: anywhere; }
-    .dvc-problem:focus { outline: 3px solid var(--dvc-focus); outline-offset: 2px; }
-    .dvc-problem__title { font-weight: 700; margin: 0; color: var(--dvc-danger-ink); }
-    .dvc-problem__detail { margin: .25rem 0 0; }
-    .dvc-problem__errors { margin: .5rem 0 0; padding-left: 1.25rem; }
+    :host {
+      display: block;
+    }
+    .dvc-problem {
+      border-left: 5px solid var(--dvc-danger);
+      background: var(--dvc-danger-bg);
+      color: var(--dvc-ink);
+      padding: 0.75rem 1rem;
+      margin: 0 0 1rem;
+      border-radius: 2px;
+      overflow-wrap: anywhere;
+    }
+    .dvc-problem:focus {
+      outline: 3px solid var(--dvc-focus);
+      outline-offset: 2px;
+    }
+    .dvc-problem__title {
+      font-weight: 700;
+      margin: 0;
+      color: var(--dvc-danger-ink);
+    }
+    .dvc-problem__detail {
+      margin: 0.25rem 0 0;
+    }
+    .dvc-problem__errors {
+      margin: 0.5rem 0 0;
+      padding-left: 1.25rem;
+    }
   `,
 })
 export class ProblemAlert {

@@ -2,7 +2,11 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
 import { VERSION_STATUS_LABELS, VersionStatus } from '@dvc/shared/contracts';
 import { Badge, BadgeTone } from './badge';
 
-const TONES: Record<VersionStatus, BadgeTone> = { draft: 'warning', published: 'success', retired: 'neutral' };
+const TONES: Record<VersionStatus, BadgeTone> = {
+  draft: 'warning',
+  published: 'success',
+  retired: 'neutral',
+};
 
 /** Status of a procedure version: Bản nháp / Đang áp dụng / Ngừng áp dụng. */
 @Component({

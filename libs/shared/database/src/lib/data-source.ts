@@ -21,7 +21,9 @@ export function dataSourceOptions(o: DatabaseOptions): DataSourceOptions {
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
-    logging: o.logging ? ['error', 'warn', 'query'] : ['error'],
+    // Failed queries are not logged by TypeORM: their parameters hold personal data. Errors still
+    // reach the exception filter, which logs them without parameters.
+    logging: o.logging ? ['error', 'warn', 'query'] : false,
     extra: { max: o.poolSize ?? 10, application_name: 'dvc' },
   };
 }

@@ -1,0 +1,1 @@
+export { focusFirstInvalid, focusPageHeading } from './lib/focus';
