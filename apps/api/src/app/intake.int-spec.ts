@@ -74,6 +74,9 @@ describe('intake API (real PostgreSQL)', () => {
     expect(detail.body.events).toEqual([expect.objectContaining({ type: 'submitted', actorKind: 'citizen', fromStatus: null, toStatus: 'submitted' })]);
     const [v] = await t.ds.query(`SELECT v.status FROM dossier d JOIN procedure_version v ON v.id = d.procedure_version_id WHERE d.id = $1`, [d.id]);
     expect(v.status).toBe('published');
+    // The status change is in the outbox, written in the same transaction, for the national portal sync.
+    const outbox = await t.ds.query(`SELECT topic, payload FROM outbox_message WHERE aggregate_id = $1`, [d.id]);
+    expect(outbox).toEqual([{ topic: 'dossier.status.changed', payload: { dossierId: d.id } }]);
   });
 
   it('names the e-form fields that violate the schema, in Vietnamese', async () => {
@@ -147,25 +150,26 @@ describe('intake API (real PostgreSQL)', () => {
   });
 
   it('a transaction failing after the number was taken leaves no dossier and no consumed number', async () => {
-    // Fails the dossier insert, i.e. after the counter upsert in the same transaction.
+    // Fails the outbox insert — the last write of the transaction, after the counter, dossier and event.
     await t.ds.query(`
       CREATE FUNCTION test_fail_dossier() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NEW.form_data->>'noiSinh' = 'FAIL' THEN RAISE EXCEPTION 'forced failure'; END IF;
+        IF (SELECT form_data->>'noiSinh' FROM dossier WHERE id = NEW.aggregate_id) = 'FAIL' THEN RAISE EXCEPTION 'forced failure'; END IF;
         RETURN NEW;
       END $$`);
-    await t.ds.query(`CREATE TRIGGER trg_test_fail_dossier BEFORE INSERT ON dossier FOR EACH ROW EXECUTE FUNCTION test_fail_dossier()`);
+    await t.ds.query(`CREATE TRIGGER trg_test_fail_dossier BEFORE INSERT ON outbox_message FOR EACH ROW EXECUTE FUNCTION test_fail_dossier()`);
     try {
       const failed = await submit(submission('000.33.00.H99', birthForm({ noiSinh: 'FAIL' }))).expect(500);
       expect(failed.body.code).toBe('INTERNAL');
       const rows = await t.ds.query(
         `SELECT (SELECT count(*)::int FROM dossier d WHERE d.receiving_agency_id = a.id) AS dossiers,
-                (SELECT count(*)::int FROM dossier_code_counter c WHERE c.agency_id = a.id) AS counters
+                (SELECT count(*)::int FROM dossier_code_counter c WHERE c.agency_id = a.id) AS counters,
+                (SELECT count(*)::int FROM dossier_event e JOIN dossier d ON d.id = e.dossier_id WHERE d.receiving_agency_id = a.id) AS events
          FROM agency_unit a WHERE a.code = '000.33.00.H99'`,
       );
-      expect(rows[0]).toEqual({ dossiers: 0, counters: 0 });
+      expect(rows[0]).toEqual({ dossiers: 0, counters: 0, events: 0 });
     } finally {
-      await t.ds.query(`DROP TRIGGER trg_test_fail_dossier ON dossier`);
+      await t.ds.query(`DROP TRIGGER trg_test_fail_dossier ON outbox_message`);
       await t.ds.query(`DROP FUNCTION test_fail_dossier()`);
     }
     const ok = await submit(submission('000.33.00.H99')).expect(201);

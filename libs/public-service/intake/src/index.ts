@@ -1,6 +1,6 @@
 export { IntakeModule } from './lib/intake.module';
 export { DossierService } from './lib/dossier.service';
-export { Dossier, DossierCodeCounter, DossierEvent, INTAKE_ENTITIES } from './lib/entities';
+
 export { SubmitDossierDto, MyDossiersQueryDto, DossierLookupQueryDto } from './lib/dto/submit-dossier.dto';
 export { tt01DossierCode, codeDay } from './lib/dossier-code';
 export type { DossierCodeFormat, DossierCodeParts } from './lib/dossier-code';

@@ -19,7 +19,8 @@ import { AgencyUnit, Citizen, CitizenPrincipal } from '@dvc/platform/identity';
 import { CatalogService } from '@dvc/public-service/catalog';
 import { codeDay, DossierCodeFormat } from './dossier-code';
 import { SubmitDossierDto } from './dto/submit-dossier.dto';
-import { Dossier, DossierEvent } from './entities';
+import { Dossier, DossierEvent } from '@dvc/one-stop/dossier';
+import { addToOutbox, OUTBOX_TOPICS } from '@dvc/platform/outbox';
 import { FormValidator } from './form-validation';
 import { DOSSIER_CODE_FORMAT, INTAKE_CALENDAR } from './intake-calendar';
 
@@ -172,6 +173,8 @@ export class DossierService {
           at: now,
           data: { channel: 'online', code, procedureVersionId: version.id },
         });
+        // Status sync to the national portal starts here (TrangThaiHoSo 1): same transaction, no loss.
+        await addToOutbox(tx, { topic: OUTBOX_TOPICS.dossierStatusChanged, aggregateType: 'dossier', aggregateId: dossierId, payload: { dossierId } });
         return dossierId;
       });
     } catch (e) {

@@ -5,11 +5,11 @@ import { CatalogModule } from '@dvc/public-service/catalog';
 import { DossierLookupController } from './dossier-lookup.controller';
 import { DossierController } from './dossier.controller';
 import { DossierService } from './dossier.service';
-import { INTAKE_ENTITIES } from './entities';
+import { DOSSIER_ENTITIES } from '@dvc/one-stop/dossier';
 import { dossierCodeFormatProvider, intakeCalendarProvider } from './intake-calendar';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(INTAKE_ENTITIES), IdentityModule, CatalogModule],
+  imports: [TypeOrmModule.forFeature(DOSSIER_ENTITIES), IdentityModule, CatalogModule],
   controllers: [DossierController, DossierLookupController],
   providers: [DossierService, intakeCalendarProvider, dossierCodeFormatProvider],
   exports: [DossierService],

@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique, UpdateDateColumn } from 'typeorm';
+import { DOSSIER_STATUSES } from '@dvc/shared/contracts';
 import type { DossierChannel, DossierStatus } from '@dvc/shared/contracts';
 import { AgencyUnit, Citizen } from '@dvc/platform/identity';
-import { Procedure, ProcedureVersion } from '@dvc/public-service/catalog';
 
 /**
  * A dossier (hồ sơ) of an administrative procedure. It pins the procedure version in force when it
@@ -10,7 +10,7 @@ import { Procedure, ProcedureVersion } from '@dvc/public-service/catalog';
 @Entity('dossier')
 @Unique('uq_dossier_code', ['code'])
 @Unique('uq_dossier_idempotency', ['applicantCitizenId', 'idempotencyKey'])
-@Check('ck_dossier_status', `status IN ('submitted')`)
+@Check('ck_dossier_status', `status IN (${DOSSIER_STATUSES.map((s) => `'${s}'`).join(', ')})`)
 @Check('ck_dossier_channel', `channel IN ('online', 'desk', 'post')`)
 @Index('idx_dossier_applicant', { synchronize: false })
 @Index('idx_dossier_receiving_agency', { synchronize: false })
@@ -19,14 +19,15 @@ export class Dossier {
   /** Mã hồ sơ per TT 01/2018/TT-VPCP art. 19, e.g. 000.31.00.H99-260609-0001. */
   @Column({ type: 'varchar', length: 64 }) code!: string;
   @Column({ type: 'uuid' }) procedureId!: string;
-  @ManyToOne(() => Procedure)
+  // Targets named by string: the catalog is a public-service lib, which one-stop libs do not import.
+  @ManyToOne('Procedure')
   @JoinColumn({ name: 'procedure_id', foreignKeyConstraintName: 'fk_dossier_procedure' })
-  procedure?: Relation<Procedure>;
+  procedure?: unknown;
   /** The published version in force at submission; its form schema and time limit apply. */
   @Column({ type: 'uuid' }) procedureVersionId!: string;
-  @ManyToOne(() => ProcedureVersion)
+  @ManyToOne('ProcedureVersion')
   @JoinColumn({ name: 'procedure_version_id', foreignKeyConstraintName: 'fk_dossier_procedure_version' })
-  procedureVersion?: Relation<ProcedureVersion>;
+  procedureVersion?: unknown;
   @Column({ type: 'uuid' }) receivingAgencyId!: string;
   @ManyToOne(() => AgencyUnit)
   @JoinColumn({ name: 'receiving_agency_id', foreignKeyConstraintName: 'fk_dossier_receiving_agency' })

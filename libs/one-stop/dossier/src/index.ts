@@ -1,0 +1,1 @@
+export { Dossier, DossierCodeCounter, DossierEvent, DOSSIER_ENTITIES } from './lib/entities';

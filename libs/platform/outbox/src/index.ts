@@ -1,0 +1,6 @@
+import { OutboxMessage } from './lib/outbox-message.entity';
+
+export { OutboxMessage };
+export { addToOutbox, OUTBOX_TOPICS } from './lib/outbox';
+export type { OutboxEntry } from './lib/outbox';
+export const OUTBOX_ENTITIES = [OutboxMessage];
