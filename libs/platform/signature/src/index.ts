@@ -1,0 +1,18 @@
+export type { CmsSigner, CmsSignOptions, SignerCertificate } from './lib/signer';
+export { sha256, signData, signerCertificateFromDer } from './lib/signer';
+export { LocalKeySigner, Pkcs12Signer } from './lib/pkcs12-signer';
+export { RemoteHookSigner } from './lib/remote-hook-signer';
+export type { RemoteHookSignerOptions } from './lib/remote-hook-signer';
+export { SignerRegistry, signerConfigSchema, loadTrustStore } from './lib/signer-registry';
+export type { SignerConfig, SigningSettings } from './lib/signer-registry';
+export { signPdf, preparePdfForSigning, embedCmsSignature } from './lib/sign-pdf';
+export type { SignPdfOptions, SignatureRect, PdfSubFilter, PreparedPdf } from './lib/sign-pdf';
+export { verifyPdfSignatures } from './lib/verify-pdf';
+export type { PdfSignatureVerification, SignatureStatus, ChainStatus, RevocationStatus, VerifyPdfOptions } from './lib/verify-pdf';
+export { encodeTimeStampRequest, parseTimeStampResponse, requestTimestamp, addSignatureTimestamp } from './lib/timestamp';
+export type { TsaOptions, TstInfo, TimeStampResponse } from './lib/timestamp';
+export { buildSignedData, parseSignedData, verifySignedData } from './lib/cms';
+export { renderAppearancePdf, appearanceLines } from './lib/appearance';
+export { formatVnDateTime } from './lib/vn-time';
+export { SignatureError } from './lib/errors';
+export { SignatureModule, SIGNATURE_TRUST_STORE } from './lib/signature.module';
