@@ -32,6 +32,8 @@ const move = fc.record({
   withNote: fc.boolean(),
   assignee: fc.nat({ max: SPECIALIST_IDS.length - 1 }),
 });
+type MoveValue = typeof move extends fc.Arbitrary<infer T> ? T : never;
+
 const walk = (maxLength: number) => fc.array(move, { minLength: 1, maxLength, size: 'max' });
 
 const isExit = (status: WorkflowStatus) =>
@@ -41,7 +43,7 @@ const isExit = (status: WorkflowStatus) =>
 function pick(
   def: WorkflowDefinition,
   state: WorkflowState,
-  m: fc.RecordValue<typeof move>,
+  m: MoveValue,
 ): [WorkflowActor, string] {
   if (m.guided) {
     const all = ACTOR_LIST.flatMap((actor) =>
