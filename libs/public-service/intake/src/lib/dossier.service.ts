@@ -23,6 +23,8 @@ import { Dossier, DossierEvent } from '@dvc/one-stop/dossier';
 import { addToOutbox, OUTBOX_TOPICS } from '@dvc/platform/outbox';
 import { FormValidator } from './form-validation';
 import { DOSSIER_CODE_FORMAT, INTAKE_CALENDAR } from './intake-calendar';
+import { DossierDocumentsService } from './attachments/dossier-documents.service';
+import { DraftService } from './drafts/draft.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -110,6 +112,8 @@ export class DossierService {
     private readonly catalog: CatalogService,
     @Inject(INTAKE_CALENDAR) private readonly calendar: WorkingCalendar,
     @Inject(DOSSIER_CODE_FORMAT) private readonly formatCode: DossierCodeFormat,
+    private readonly documents: DossierDocumentsService,
+    private readonly drafts: DraftService,
   ) {}
 
   /**
@@ -130,6 +134,8 @@ export class DossierService {
     }
     const errors = this.forms.validate(version.id, version.content.formSchema, dto.formData);
     if (errors.length) throw new AppError('VALIDATION_FAILED', errors[0].message, errors);
+    // TODO(#3): require the files of required components also when `attachments` is omitted, once every client sends them.
+    const documents = dto.attachments ? await this.documents.plan(actor, version.content.documents, dto.attachments) : null;
     const citizen = await this.db.getRepository(Citizen).findOneBy({ id: actor.id });
     if (!citizen) throw new AppError('UNAUTHENTICATED');
 
@@ -173,6 +179,8 @@ export class DossierService {
           at: now,
           data: { channel: 'online', code, procedureVersionId: version.id },
         });
+        if (documents) await this.documents.attach(tx, dossierId, documents);
+        await this.drafts.discard(tx, citizen.id, version.procedureId);
         // Status sync to the national portal starts here (TrangThaiHoSo 1): same transaction, no loss.
         await addToOutbox(tx, { topic: OUTBOX_TOPICS.dossierStatusChanged, aggregateType: 'dossier', aggregateId: dossierId, payload: { dossierId } });
         return dossierId;

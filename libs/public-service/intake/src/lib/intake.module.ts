@@ -7,11 +7,16 @@ import { DossierController } from './dossier.controller';
 import { DossierService } from './dossier.service';
 import { DOSSIER_ENTITIES } from '@dvc/one-stop/dossier';
 import { dossierCodeFormatProvider, intakeCalendarProvider } from './intake-calendar';
+import { AttachmentsModule } from './attachments/attachments.module';
+import { DraftsModule } from './drafts/drafts.module';
+import { LookupRateLimitGuard } from './lookup-rate-limit.guard';
+import { ReceiptController } from './receipt/receipt.controller';
+import { ReceiptService } from './receipt/receipt.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(DOSSIER_ENTITIES), IdentityModule, CatalogModule],
-  controllers: [DossierController, DossierLookupController],
-  providers: [DossierService, intakeCalendarProvider, dossierCodeFormatProvider],
+  imports: [TypeOrmModule.forFeature(DOSSIER_ENTITIES), IdentityModule, CatalogModule, AttachmentsModule, DraftsModule],
+  controllers: [DossierController, DossierLookupController, ReceiptController],
+  providers: [DossierService, ReceiptService, LookupRateLimitGuard, intakeCalendarProvider, dossierCodeFormatProvider],
   exports: [DossierService],
 })
 export class IntakeModule {}

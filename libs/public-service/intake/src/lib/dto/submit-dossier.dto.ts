@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
 import type { SubmitDossierRequest } from '@dvc/shared/contracts';
+import { DossierAttachmentRefDto } from '../attachments/dto/dossier-attachment-ref.dto';
 
 const PROCEDURE_CODE = /^[0-9]\.[0-9]{6}(\.[0-9A-Z.]+)?$/;
 const AGENCY_CODE = /^[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}$/;
@@ -20,6 +22,14 @@ export class SubmitDossierDto implements SubmitDossierRequest {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Tờ khai điện tử theo JSON Schema của phiên bản thủ tục' })
   @IsObject({ message: 'Tờ khai điện tử phải là một đối tượng JSON' })
   formData!: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: [DossierAttachmentRefDto], description: 'Tệp cho từng thành phần hồ sơ: tải lên (attachmentId) hoặc dùng lại từ kho (documentId)' })
+  @IsOptional()
+  @IsArray({ message: 'Danh sách tệp đính kèm phải là một mảng' })
+  @ArrayMaxSize(100, { message: 'Tối đa 100 tệp đính kèm' })
+  @ValidateNested({ each: true })
+  @Type(() => DossierAttachmentRefDto)
+  attachments?: DossierAttachmentRefDto[];
 }
 
 export class MyDossiersQueryDto {

@@ -1,0 +1,335 @@
+#!/usr/bin/env node
+// Intake benchmark: POST /api/v1/dossiers through the real API (autocannon) beside the same inserts
+// run as raw SQL by pgbench, on one throw-away database. Not part of the test run; see bench/README.md.
+//
+//   npm run bench:intake                     # builds the server first
+//   node bench/intake.bench.mjs --no-build   # reuses dist/server
+//   BENCH_CONNECTIONS=32 BENCH_DURATION=20 BENCH_PGBENCH=/usr/lib/postgresql/15/bin/pgbench
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import Redis from 'ioredis';
+
+const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const DURATION = Number(process.env.BENCH_DURATION ?? 20);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const PGBENCH = process.env.BENCH_PGBENCH ?? findPgbench();
+const TARGET_RATIO = 0.5;
+const TARGET_P99_MS = 50;
+
+const BASE_DB_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dvc';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const RUN_ID = randomBytes(4).toString('hex');
+const DB_NAME = `bench_intake_${RUN_ID}`;
+const REDIS_PREFIX = `bench-${RUN_ID}`;
+const dbUrl = (name) => {
+  const u = new URL(BASE_DB_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+};
+
+const CITIZEN = { identityNumber: '001099012345', password: 'Demo@2026' };
+const SUBMISSION = {
+  procedureCode: '1.001193',
+  receivingAgencyCode: '000.31.00.H99',
+  formData: {
+    hoTenTre: 'NGUYỄN VĂN BÉ',
+    ngaySinh: '2026-05-01',
+    gioiTinh: 'Nam',
+    noiSinh: 'Bệnh viện Đa khoa tỉnh Demo',
+    danToc: 'Kinh',
+    quocTich: 'Việt Nam',
+    me: { hoTen: 'TRẦN THỊ MẸ', soDinhDanh: '001199012345' },
+    hoTenNguoiDiKhaiSinh: 'NGUYỄN VĂN AN',
+    soDinhDanhNguoiDiKhaiSinh: '001099012345',
+    quanHeVoiNguoiDuocKhaiSinh: 'Cha',
+  },
+};
+
+function findPgbench() {
+  const which = spawnSync('sh', ['-c', 'command -v pgbench'], { encoding: 'utf8' });
+  if (which.status === 0 && which.stdout.trim()) return which.stdout.trim();
+  const dir = '/usr/lib/postgresql';
+  try {
+    const v = readdirSync(dir).sort((a, b) => Number(b) - Number(a))[0];
+    return join(dir, v, 'bin', 'pgbench');
+  } catch {
+    return 'pgbench';
+  }
+}
+
+const log = (msg) => console.error(`[bench] ${msg}`);
+
+function run(cmd, args, env = {}) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+const node = (script, env) => run(process.execPath, ['-r', './tools/register-paths.js', `dist/server/apps/api/src/${script}.js`], env);
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+  });
+}
+
+async function adminQuery(sql) {
+  const c = new pg.Client({ connectionString: dbUrl('postgres') });
+  await c.connect();
+  try {
+    return await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+async function startApi(env) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', './tools/register-paths.js', 'dist/server/apps/api/src/main.js'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, API_PORT: String(port), API_HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`API exited (${child.exitCode}):\n${stderr}`);
+    try {
+      if ((await fetch(`${base}/health`)).ok) return { child, base };
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error(`API did not become healthy:\n${stderr}`);
+}
+
+function cannon(opts) {
+  return new Promise((res, rej) => {
+    const inst = autocannon(opts, (err, result) => (err ? rej(err) : res(result)));
+    autocannon.track(inst, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false, outputStream: process.stderr });
+  });
+}
+
+async function benchApi(base, token) {
+  let n = 0;
+  const opts = (duration) => ({
+    url: `${base}/api/v1/dossiers`,
+    connections: CONNECTIONS,
+    duration,
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(SUBMISSION),
+    // Every request a new submission: its own Idempotency-Key.
+    requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': `bench-${RUN_ID}-${++n}` } }) }],
+  });
+  log(`warm-up ${WARMUP} s`);
+  await cannon(opts(WARMUP));
+  log(`autocannon: ${CONNECTIONS} connections, ${DURATION} s, POST /api/v1/dossiers`);
+  const r = await cannon(opts(DURATION));
+  const status2xx = r['2xx'];
+  return {
+    rps: r.requests.average,
+    total: status2xx,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    mean: r.latency.average,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+  };
+}
+
+/** The transaction of DossierService.submit, statement for statement, as a pgbench script. */
+const PGBENCH_SCRIPT = `\\set r random(1, 1000000000000)
+BEGIN;
+INSERT INTO dossier_code_counter (agency_id, day, last_seq) VALUES (:agency_id, :day, 1)
+  ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = dossier_code_counter.last_seq + 1
+  RETURNING last_seq \\gset
+INSERT INTO dossier (code, procedure_id, procedure_version_id, receiving_agency_id, applicant_citizen_id, applicant_name,
+  applicant_identity_number, applicant_phone, applicant_email, form_data, status, channel, submitted_at, received_at, due_at, idempotency_key)
+  VALUES (:code_prefix || lpad(:last_seq::text, 4, '0'), :procedure_id, :version_id, :agency_id, :citizen_id, :applicant_name,
+  :identity_number, :phone, :email, :form_data::jsonb, 'submitted', 'online', now(), now(), now() + interval '3 days', 'pgb-' || :client_id::text || '-' || :r::text)
+  RETURNING id, row_version, created_at, updated_at \\gset
+INSERT INTO dossier_event (dossier_id, type, actor_kind, actor_id, from_status, to_status, note, at, data)
+  VALUES (:id, 'submitted', 'citizen', :citizen_id, NULL, 'submitted', NULL, now(),
+  jsonb_build_object('channel', 'online', 'code', :code_prefix || lpad(:last_seq::text, 4, '0'), 'procedureVersionId', :version_id::text));
+INSERT INTO outbox_message (topic, aggregate_type, aggregate_id, payload)
+  VALUES ('dossier.status.changed', 'dossier', :id, jsonb_build_object('dossierId', :id::text));
+COMMIT;
+`;
+
+function percentile(sorted, p) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function benchSql(url) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  let vars;
+  try {
+    const { rows } = await c.query(
+      `SELECT a.id AS agency_id, a.code AS agency_code, p.id AS procedure_id, v.id AS version_id,
+              ci.id AS citizen_id, ci.full_name, ci.identity_number, ci.phone, ci.email,
+              to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day,
+              to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYMMDD') AS yymmdd
+       FROM agency_unit a, procedure p JOIN procedure_version v ON v.id = p.current_version_id, citizen ci
+       WHERE a.code = $1 AND p.code = $2 AND ci.identity_number = $3`,
+      [SUBMISSION.receivingAgencyCode, SUBMISSION.procedureCode, CITIZEN.identityNumber],
+    );
+    vars = rows[0];
+  } finally {
+    await c.end();
+  }
+  // The API numbered its dossiers on the receipt day; pgbench continues the same counter row.
+  const defs = {
+    agency_id: vars.agency_id,
+    day: vars.day,
+    code_prefix: `${vars.agency_code}-${vars.yymmdd}-`,
+    procedure_id: vars.procedure_id,
+    version_id: vars.version_id,
+    citizen_id: vars.citizen_id,
+    applicant_name: vars.full_name,
+    identity_number: vars.identity_number,
+    phone: vars.phone ?? '',
+    email: vars.email ?? '',
+    form_data: JSON.stringify(SUBMISSION.formData),
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'dvc-bench-'));
+  try {
+    const script = join(dir, 'intake.sql');
+    writeFileSync(script, PGBENCH_SCRIPT);
+    const u = new URL(url);
+    const args = [
+      '-n',
+      '-M', 'extended',
+      '-c', String(CONNECTIONS),
+      '-j', '2',
+      '-T', String(DURATION),
+      '-f', script,
+      '-l', '--log-prefix', join(dir, 'tx'),
+      '-h', u.hostname,
+      '-p', u.port || '5432',
+      '-U', decodeURIComponent(u.username || 'postgres'),
+      ...Object.entries(defs).flatMap(([k, v]) => ['-D', `${k}=${v}`]),
+      u.pathname.slice(1),
+    ];
+    log(`pgbench: -c ${CONNECTIONS} -j 2 -T ${DURATION}, the same four inserts in one transaction`);
+    const env = u.password ? { PGPASSWORD: decodeURIComponent(u.password) } : {};
+    const out = run(PGBENCH, args, env);
+    const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
+    const failed = Number(/number of failed transactions: (\d+)/.exec(out)?.[1] ?? 0);
+    const latencies = readdirSync(dir)
+      .filter((f) => f.startsWith('tx'))
+      .flatMap((f) => readFileSync(join(dir, f), 'utf8').trim().split('\n'))
+      .filter(Boolean)
+      .map((line) => Number(line.split(' ')[2]) / 1000)
+      .sort((a, b) => a - b);
+    return {
+      rps: tps,
+      total: latencies.length,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      mean: latencies.reduce((s, x) => s + x, 0) / latencies.length,
+      errors: failed,
+      non2xx: 0,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function report(api, sql) {
+  const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+  const rows = [
+    ['', 'API (autocannon)', 'SQL (pgbench)'],
+    ['requests or transactions / s', f(api.rps), f(sql.rps)],
+    ['completed', String(api.total), String(sql.total)],
+    ['latency mean (ms)', f(api.mean, 2), f(sql.mean, 2)],
+    ['latency p50 (ms)', f(api.p50, 2), f(sql.p50, 2)],
+    ['latency p99 (ms)', f(api.p99, 2), f(sql.p99, 2)],
+    ['errors / non-2xx', `${api.errors} / ${api.non2xx}`, `${sql.errors}`],
+  ];
+  const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+  const line = (r) => `  ${r[0].padEnd(w[0])}   ${r[1].padStart(w[1])}   ${r[2].padStart(w[2])}`;
+  const ratio = api.rps / sql.rps;
+  console.log(`\nIntake benchmark — ${CONNECTIONS} connections, ${DURATION} s each, one receiving unit (one counter row)\n`);
+  console.log(rows.map(line).join('\n'));
+  console.log(`\n  API / SQL throughput: ${(ratio * 100).toFixed(1)} %   (target ≥ ${TARGET_RATIO * 100} %: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'})`);
+  console.log(`  API p99: ${f(api.p99, 2)} ms   (target ≤ ${TARGET_P99_MS} ms: ${api.p99 <= TARGET_P99_MS ? 'met' : 'NOT met'})\n`);
+  return { ratio };
+}
+
+async function main() {
+  if (!process.argv.includes('--no-build')) {
+    log('building the server (tsc -p tsconfig.server.json)');
+    run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.server.json']);
+  }
+  const env = {
+    DATABASE_URL: dbUrl(DB_NAME),
+    REDIS_URL,
+    REDIS_PREFIX,
+    LOG_LEVEL: 'warn',
+    JWT_ACCESS_TTL_SECONDS: '3600',
+    NODE_ENV: 'development',
+  };
+  let api;
+  try {
+    log(`database ${DB_NAME}: migrate and seed`);
+    node('migrate', env);
+    node('seed/seed', env);
+    api = await startApi(env);
+    const login = await fetch(`${api.base}/api/v1/auth/citizen/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(CITIZEN),
+    });
+    if (!login.ok) throw new Error(`citizen login failed: ${login.status} ${await login.text()}`);
+    const { accessToken } = await login.json();
+    const apiResult = await benchApi(api.base, accessToken);
+    api.child.kill('SIGTERM');
+    await new Promise((r) => api.child.once('exit', r));
+    api = undefined;
+    const sqlResult = await benchSql(dbUrl(DB_NAME));
+    report(apiResult, sqlResult);
+  } finally {
+    if (api) api.child.kill('SIGKILL');
+    await adminQuery(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`).catch((e) => log(`drop database: ${e.message}`));
+    const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    try {
+      await redis.connect();
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${REDIS_PREFIX}:*`, 'COUNT', 500);
+        if (keys.length) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    } catch (e) {
+      log(`redis cleanup: ${e.message}`);
+    } finally {
+      redis.disconnect();
+    }
+    log(`dropped ${DB_NAME} and the ${REDIS_PREFIX}:* keys`);
+  }
+}
+
+main().catch((e) => {
+  console.error(`[bench] ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+});

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppError, AttachmentDto } from '@dvc/shared/contracts';
+import { APP_CONFIG, AppConfig } from '@dvc/shared/config';
+import type { CitizenPrincipal } from '@dvc/platform/identity';
+import { OBJECT_STORAGE, ObjectStorage } from '@dvc/platform/storage';
+import { Attachment } from './attachment.entity';
+import { cleanFileName } from './file-name';
+import { checkMediaType, SNIFF_BYTES } from './media-type';
+import { receiveSingleFile } from './multipart';
+import { SizeLimitError, StreamDigest } from './stream-digest';
+
+const MIB = 1024 * 1024;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOCUMENT_CODE = /^[A-Za-z0-9._-]{1,32}$/;
+/** Room for the multipart framing and the text fields around the file. */
+const MULTIPART_OVERHEAD = MIB;
+
+export function toAttachmentDto(a: Attachment): AttachmentDto {
+  return {
+    id: a.id,
+    fileName: a.fileName,
+    mediaType: a.mediaType,
+    sizeBytes: a.sizeBytes,
+    sha256: a.sha256.trim(),
+    documentCode: a.documentCode,
+    createdAt: a.createdAt.toISOString(),
+    used: a.dossierId !== null,
+  };
+}
+
+export interface UploadRequest extends Readable {
+  headers: IncomingHttpHeaders;
+}
+
+/**
+ * Uploads of citizens: streamed straight to object storage (never held whole in memory) while the
+ * SHA-256 and size are computed; the type is decided from the first bytes before anything is stored.
+ */
+@Injectable()
+export class AttachmentService {
+  private readonly logger = new Logger(AttachmentService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get maxFileBytes(): number {
+    return Math.floor(this.config.MAX_FILE_MB * MIB);
+  }
+  get maxDossierBytes(): number {
+    return Math.floor(this.config.MAX_DOSSIER_MB * MIB);
+  }
+
+  /** Refuses a body that announces itself far above the cap before reading any of it. */
+  assertContentLength(headers: IncomingHttpHeaders): void {
+    const length = Number(headers['content-length']);
+    if (Number.isFinite(length) && length > this.maxFileBytes + MULTIPART_OVERHEAD) {
+      const message = `Tệp tải lên vượt quá dung lượng tối đa ${this.config.MAX_FILE_MB} MB`;
+      throw new AppError('ATTACHMENT_TOO_LARGE', message, [{ field: 'file', message }]);
+    }
+  }
+
+  /** `POST /attachments`: one multipart part `file`, optionally `documentCode`. */
+  async upload(actor: CitizenPrincipal, req: UploadRequest): Promise<AttachmentDto> {
+    this.assertContentLength(req.headers);
+    // Uploads not yet in a dossier all count towards the next dossier's cap.
+    const [{ pending }]: { pending: string }[] = await this.db.query(
+      `SELECT coalesce(sum(size_bytes), 0) AS pending FROM attachment WHERE owner_citizen_id = $1 AND dossier_id IS NULL`,
+      [actor.id],
+    );
+    const room = this.maxDossierBytes - Number(pending);
+    const allowance = Math.max(0, Math.min(this.maxFileBytes, room));
+    const tooLarge = (fileName: string) => {
+      const message =
+        allowance === this.maxFileBytes
+          ? `Tệp "${fileName}" vượt quá dung lượng tối đa ${this.config.MAX_FILE_MB} MB`
+          : `Tệp "${fileName}" làm tổng dung lượng các tệp chưa nộp vượt quá ${this.config.MAX_DOSSIER_MB} MB; hãy xoá bớt tệp không dùng`;
+      return new AppError(allowance === this.maxFileBytes ? 'ATTACHMENT_TOO_LARGE' : 'DOSSIER_TOO_LARGE', message, [{ field: 'file', message }]);
+    };
+
+    const { result: stored, fields } = await receiveSingleFile(
+      req,
+      { fileBytes: allowance + 1, fields: ['documentCode'] },
+      async (file) => {
+        const fileName = cleanFileName(file.fileName);
+        if (!fileName) throw new AppError('VALIDATION_FAILED', 'Tệp đính kèm phải có tên', [{ field: 'file', message: 'Tệp đính kèm phải có tên' }]);
+        const digest = new StreamDigest(allowance);
+        const it = file.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+        try {
+          // The head decides the type before a byte is stored: a disguised file never reaches storage.
+          const headChunks: Buffer[] = [];
+          let headBytes = 0;
+          let ended = false;
+          while (headBytes < SNIFF_BYTES) {
+            const r = await it.next();
+            if (r.done) {
+              ended = true;
+              break;
+            }
+            digest.update(r.value);
+            headChunks.push(r.value);
+            headBytes += r.value.length;
+          }
+          if (headBytes === 0) throw new AppError('VALIDATION_FAILED', `Tệp "${fileName}" rỗng`, [{ field: 'file', message: `Tệp "${fileName}" rỗng` }]);
+          const head = Buffer.concat(headChunks);
+          const type = checkMediaType(fileName, head);
+          if (!type.ok) throw new AppError('ATTACHMENT_TYPE_NOT_ALLOWED', type.message, [{ field: 'file', message: type.message }]);
+
+          const id = randomUUID();
+          const now = new Date();
+          const key = `attachments/${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${id}`;
+          async function* body() {
+            yield head;
+            if (ended) return;
+            for (let r = await it.next(); !r.done; r = await it.next()) {
+              digest.update(r.value);
+              yield r.value;
+            }
+          }
+          const { size } = await this.storage.put(key, body(), { contentType: type.mediaType });
+          return { id, key, fileName, mediaType: type.mediaType, size, sha256: digest.sha256() };
+        } catch (e) {
+          if (e instanceof SizeLimitError) throw tooLarge(fileName);
+          throw e;
+        }
+      },
+      (s) => this.storage.delete(s.key),
+    );
+
+    try {
+      const documentCode = fields['documentCode']?.trim() || null;
+      if (documentCode && !DOCUMENT_CODE.test(documentCode)) {
+        throw new AppError('VALIDATION_FAILED', 'Mã thành phần hồ sơ không hợp lệ', [{ field: 'documentCode', message: 'Mã thành phần hồ sơ không hợp lệ' }]);
+      }
+      const row = await this.db.getRepository(Attachment).save(
+        this.db.getRepository(Attachment).create({
+          id: stored.id,
+          ownerCitizenId: actor.id,
+          fileName: stored.fileName,
+          mediaType: stored.mediaType,
+          sizeBytes: stored.size,
+          sha256: stored.sha256,
+          storageKey: stored.key,
+          documentCode,
+          dossierId: null,
+        }),
+      );
+      this.logger.log({ attachmentId: row.id, sizeBytes: row.sizeBytes, mediaType: row.mediaType }, 'attachment uploaded');
+      return toAttachmentDto(row);
+    } catch (e) {
+      await this.storage.delete(stored.key).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /** The citizen's own attachment (used or not); anyone else's is "not found". */
+  async mine(actor: CitizenPrincipal, id: string): Promise<Attachment> {
+    const a = UUID.test(id) ? await this.db.getRepository(Attachment).findOneBy({ id, ownerCitizenId: actor.id }) : null;
+    if (!a) throw new AppError('ATTACHMENT_NOT_FOUND');
+    return a;
+  }
+
+  /** The bytes of the citizen's own attachment. */
+  async content(actor: CitizenPrincipal, id: string): Promise<{ attachment: Attachment; stream: Readable }> {
+    const attachment = await this.mine(actor, id);
+    return { attachment, stream: await this.storage.get(attachment.storageKey) };
+  }
+
+  /** Deletes an upload no dossier took yet. */
+  async remove(actor: CitizenPrincipal, id: string): Promise<void> {
+    const a = await this.mine(actor, id);
+    const deleted: [unknown[], number] = await this.db.query(`DELETE FROM attachment WHERE id = $1 AND dossier_id IS NULL RETURNING id`, [a.id]);
+    if (deleted[1] === 0) throw new AppError('ATTACHMENT_IN_USE', `Tệp "${a.fileName}" đã thuộc một hồ sơ đã nộp, không thể xoá`);
+    await this.storage.delete(a.storageKey);
+  }
+
+  /**
+   * Deletes uploads that no dossier took within `maxAgeMs` (a day by default) and that no draft of
+   * their owner still refers to — what abandoned or failed submissions leave. Safe to run twice
+   * and beside submissions: a row is locked while its file goes, and a submission that wants it
+   * then finds it gone. Returns how many were deleted.
+   */
+  async purgeUnused(maxAgeMs = 24 * 3600 * 1000, now = new Date(), batch = 200): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.db.transaction(async (tx) => {
+        const rows: { id: string; storage_key: string }[] = await tx.query(
+          `SELECT a.id, a.storage_key FROM attachment a
+           WHERE a.dossier_id IS NULL AND a.created_at < $1
+             AND NOT EXISTS (SELECT 1 FROM dossier_draft d
+                             WHERE d.citizen_id = a.owner_citizen_id
+                               AND d.attachments @> jsonb_build_array(jsonb_build_object('attachmentId', a.id::text)))
+           ORDER BY a.created_at
+           LIMIT $2
+           FOR UPDATE OF a SKIP LOCKED`,
+          [new Date(now.getTime() - maxAgeMs), batch],
+        );
+        for (const r of rows) await this.storage.delete(r.storage_key);
+        if (rows.length) await tx.query(`DELETE FROM attachment WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+        return rows.length;
+      });
+      total += n;
+      if (n < batch) break;
+    }
+    if (total) this.logger.log({ deleted: total }, 'unused attachments purged');
+    return total;
+  }
+}

@@ -1,0 +1,39 @@
+import type { EntityManager } from 'typeorm';
+import { DossierCodeFormat, tt01DossierCode } from './dossier-code';
+import { FieldError, FormValidator } from './form-validation';
+
+/**
+ * Next dossier code of a receiving unit on a day (TT 01/2018/TT-VPCP art. 19). The counter row's
+ * lock (upsert) serialises numbering until commit, so a rolled-back dossier gives its number back.
+ * Call it inside the transaction that inserts the dossier.
+ */
+export async function allocateDossierCode(
+  tx: EntityManager,
+  agency: { id: string; code: string },
+  day: string,
+  format: DossierCodeFormat = tt01DossierCode,
+): Promise<string> {
+  const [r]: { last_seq: number }[] = await tx.query(
+    `INSERT INTO dossier_code_counter (agency_id, day, last_seq) VALUES ($1, $2, 1)
+     ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = dossier_code_counter.last_seq + 1
+     RETURNING last_seq`,
+    [agency.id, day],
+  );
+  return format({ agencyCode: agency.code, day, seq: r.last_seq });
+}
+
+/**
+ * Intake's code counter and e-form validator in the shape the one-stop desk takes
+ * (`DeskModule.forRoot(intakeForDesk())`), so dossiers entered at the counter are numbered and
+ * validated exactly like online ones.
+ */
+export function intakeForDesk(format: DossierCodeFormat = tt01DossierCode): {
+  allocateCode(tx: EntityManager, agency: { id: string; code: string }, day: string): Promise<string>;
+  validateForm(versionId: string, schema: Record<string, any>, data: unknown): FieldError[];
+} {
+  const forms = new FormValidator();
+  return {
+    allocateCode: (tx, agency, day) => allocateDossierCode(tx, agency, day, format),
+    validateForm: (versionId, schema, data) => forms.validate(versionId, schema, data),
+  };
+}

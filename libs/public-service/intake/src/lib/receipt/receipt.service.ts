@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppError } from '@dvc/shared/contracts';
+import type { DossierChannel, DossierStatus, OnlineLevel, RequiredDocument } from '@dvc/shared/contracts';
+import type { CitizenPrincipal } from '@dvc/platform/identity';
+import { ReceiptData, ReceivedDocument, renderReceipt } from '@dvc/one-stop/documents';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const COPY_FORM_LABELS: Record<RequiredDocument['form'], string> = {
+  original: 'bản chính',
+  copy: 'bản sao',
+  certified_copy: 'bản sao có chứng thực',
+  original_or_copy: 'bản chính hoặc bản sao',
+};
+
+interface ReceiptRow {
+  code: string;
+  status: DossierStatus;
+  channel: DossierChannel;
+  applicant_name: string;
+  applicant_identity_number: string;
+  applicant_phone: string | null;
+  applicant_email: string | null;
+  received_at: Date;
+  due_at: Date;
+  procedure_code: string;
+  procedure_name: string;
+  time_limit_days: number;
+  online_level: OnlineLevel;
+  time_limit_note: string | null;
+  documents: RequiredDocument[] | null;
+  agency_code: string;
+  agency_name: string;
+  parent_name: string | null;
+  officer_name: string | null;
+}
+
+/** "UBND phường Bình Minh" → "Bình Minh": the place name of the form's date line. */
+export function placeOf(...agencyNames: (string | null)[]): string | undefined {
+  for (const name of agencyNames) {
+    const m = name?.match(/^(?:UBND|Ủy ban nhân dân)\s+(?:tỉnh|thành phố|xã|phường|đặc khu|thị trấn)\s+(.+)$/iu);
+    if (m) return m[1].trim();
+  }
+  return undefined;
+}
+
+/**
+ * Mẫu 01 of a citizen's own dossier, rebuilt from what was stored at receipt: the dossier's applicant
+ * snapshot and dates, its pinned procedure version, and the receiving unit.
+ */
+@Injectable()
+export class ReceiptService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The receipt PDF and the dossier code; another citizen's dossier is reported as not found. */
+  async forCitizen(actor: CitizenPrincipal, dossierId: string): Promise<{ code: string; pdf: Buffer }> {
+    const data = await this.receiptData(dossierId, actor.id);
+    return { code: data.dossierCode, pdf: await renderReceipt(data) };
+  }
+
+  async receiptData(dossierId: string, applicantCitizenId: string): Promise<ReceiptData> {
+    if (!UUID.test(dossierId)) throw new AppError('DOSSIER_NOT_FOUND');
+    const [r]: ReceiptRow[] = await this.db.query(
+      `SELECT d.code, d.status, d.channel, d.applicant_name, d.applicant_identity_number, d.applicant_phone, d.applicant_email,
+              d.received_at, d.due_at, p.code AS procedure_code, v.name AS procedure_name, v.time_limit_days, v.online_level,
+              v.content->>'timeLimitNote' AS time_limit_note, v.content->'documents' AS documents,
+              a.code AS agency_code, a.name AS agency_name, pa.name AS parent_name,
+              (SELECT o.full_name FROM dossier_event e JOIN official o ON o.id = e.actor_id
+                WHERE e.dossier_id = d.id AND e.to_status = 'received' AND e.actor_kind = 'official'
+                ORDER BY e.id LIMIT 1) AS officer_name
+       FROM dossier d
+       JOIN procedure p ON p.id = d.procedure_id
+       JOIN procedure_version v ON v.id = d.procedure_version_id
+       JOIN agency_unit a ON a.id = d.receiving_agency_id
+       LEFT JOIN agency_unit pa ON pa.id = a.parent_id
+       WHERE d.id = $1 AND d.applicant_citizen_id = $2`,
+      [dossierId, applicantCitizenId],
+    );
+    if (!r) throw new AppError('DOSSIER_NOT_FOUND');
+    // A refused dossier gets Mẫu 03, never a receipt.
+    if (r.status === 'refused') throw new AppError('NOT_FOUND', 'Hồ sơ không được tiếp nhận nên không có giấy tiếp nhận');
+    const files: FileRow[] = await this.db.query(
+      `SELECT document_code, name, file_name FROM dossier_document WHERE dossier_id = $1 ORDER BY created_at, file_name, id`,
+      [dossierId],
+    );
+    return {
+      dossierCode: r.code,
+      agency: { parentName: r.parent_name, name: r.agency_name, code: r.agency_code, place: placeOf(r.agency_name, r.parent_name) },
+      applicant: { name: r.applicant_name, identityNumber: r.applicant_identity_number, phone: r.applicant_phone, email: r.applicant_email },
+      procedure: { code: r.procedure_code, name: r.procedure_name },
+      channel: r.channel,
+      documents: receivedDocuments(r.documents ?? [], files),
+      timeLimitDays: r.time_limit_days,
+      timeLimitNote: r.time_limit_days === 0 ? r.time_limit_note : null,
+      receivedAt: r.received_at,
+      dueAt: r.due_at,
+      // Issued when received, so downloading again gives the same document.
+      issuedAt: r.received_at,
+      resultDelivery: r.online_level === 'toan_trinh' ? 'Trực tuyến, qua Cổng Dịch vụ công' : `Bộ phận Một cửa ${r.agency_name}`,
+      officer: r.officer_name ? { name: r.officer_name } : null,
+    };
+  }
+}
+
+interface FileRow {
+  document_code: string;
+  name: string;
+  file_name: string;
+}
+
+/**
+ * The components received: each required component of the pinned version, and every component
+ * the applicant attached files to (uploaded or reused from their document store), with the files.
+ */
+export function receivedDocuments(docs: RequiredDocument[], files: FileRow[]): ReceivedDocument[] {
+  const byCode = new Map<string, FileRow[]>();
+  for (const f of files) byCode.set(f.document_code, [...(byCode.get(f.document_code) ?? []), f]);
+  const listed: ReceivedDocument[] = docs
+    .filter((d) => d.required || byCode.has(d.code))
+    .map((d) => ({ name: d.name, copies: d.copies, formLabel: COPY_FORM_LABELS[d.form] ?? null, files: (byCode.get(d.code) ?? []).map((f) => f.file_name) }));
+  const known = new Set(docs.map((d) => d.code));
+  for (const [code, rows] of byCode) {
+    if (!known.has(code)) listed.push({ name: rows[0].name, files: rows.map((f) => f.file_name) });
+  }
+  return listed;
+}
