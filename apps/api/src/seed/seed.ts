@@ -8,7 +8,12 @@ import { dataSourceOptions } from '@dvc/shared/database';
 import { AgencyUnit, Citizen, hashPassword, Official, OfficialPrincipal } from '@dvc/platform/identity';
 import { CatalogAdminService } from '@dvc/public-service/catalog';
 import { ALL_ENTITIES } from '../app/entities';
+import { WorkflowRegistry } from '@dvc/one-stop/desk';
+import { INTER_AGENCY_WORKFLOW } from '@dvc/one-stop/workflow';
 import { DEMO_AGENCIES, DEMO_CITIZENS, DEMO_OFFICIALS, DEMO_PASSWORD } from './agencies.seed';
+
+/** The seeded procedure handled by the inter-agency workflow: Đăng ký nhận cha, mẹ, con. */
+export const DEMO_INTER_AGENCY_PROCEDURE = '1.001022';
 
 /** Path of the demo catalog (JSON in the catalog export format), beside the TypeScript source. */
 export function catalogSeedPath(): string {
@@ -47,6 +52,16 @@ export async function seed(ds: DataSource): Promise<{ agencies: number; official
   const actor: OfficialPrincipal = { kind: 'official', id: admin.id, roles: ['system_admin'], agencyUnitId: admin.agencyUnitId, unitIds: [] };
   const catalog: CatalogExport = JSON.parse(readFileSync(catalogSeedPath(), 'utf8'));
   const result = await new CatalogAdminService(ds).import(actor, catalog, { publish: true });
+  // Workflows (issue #4): the built-in definitions, and liên thông (commune → Sở Tư pháp) for one
+  // commune procedure; every other procedure gets the default definition.
+  await new WorkflowRegistry(ds).ensureBuiltIns();
+  await ds.query(
+    `INSERT INTO procedure_workflow (procedure_id, workflow_definition_id, effective_from)
+     SELECT p.id, w.id, '2000-01-01T00:00:00Z' FROM procedure p, workflow_definition w
+      WHERE p.code = $1 AND w.code = $2 AND w.version = $3
+     ON CONFLICT DO NOTHING`,
+    [DEMO_INTER_AGENCY_PROCEDURE, INTER_AGENCY_WORKFLOW.id, INTER_AGENCY_WORKFLOW.version],
+  );
   return { agencies: DEMO_AGENCIES.length, officials: DEMO_OFFICIALS.length, catalog: result };
 }
 
