@@ -9,6 +9,8 @@ import { ObservabilityModule, pinoParams, ProblemDetailsFilter } from '@dvc/plat
 import { QueueModule } from '@dvc/platform/queue';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { Schedules } from './schedules';
+import { SyncWorkerModule } from './sync-worker.module';
+import { SlaWorkerModule } from './sla-worker.module';
 
 /** The worker: BullMQ processors and schedulers. Processors are registered here and only here. */
 @Module({
@@ -22,6 +24,8 @@ import { Schedules } from './schedules';
     QueueModule,
     ObservabilityModule,
     IdentityModule,
+    SyncWorkerModule,
+    SlaWorkerModule,
   ],
   providers: [MaintenanceProcessor, Schedules, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })
