@@ -25,9 +25,11 @@ const transform = {
 };
 
 const roots = ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/migrations', '<rootDir>/tools'];
-const testPathIgnorePatterns = ['/node_modules/', '/dist/', '<rootDir>/apps/portal/', '<rootDir>/apps/desk/', '<rootDir>/libs/channel/'];
+const testPathIgnorePatterns = ['/node_modules/', '/dist/', '<rootDir>/apps/portal/', '<rootDir>/apps/desk/'];
 
 module.exports = {
+  // A global option (Jest ignores it inside projects): integration specs boot the real API and database.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',

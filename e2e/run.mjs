@@ -22,8 +22,10 @@ const prefix = `e2e-${id}`;
 
 const freePort = () => new Promise((ok) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => ok(p)); }); });
 const [apiPort, workerPort, portalPort, deskPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+const simPort = await freePort();
 const env = { ...process.env, DATABASE_URL: dbUrl.toString(), REDIS_URL: redisUrl, REDIS_PREFIX: prefix, API_PORT: String(apiPort), WORKER_PORT: String(workerPort), LOG_LEVEL: 'warn',
-  CORS_ORIGINS: `http://127.0.0.1:${portalPort},http://127.0.0.1:${deskPort}` };
+  CORS_ORIGINS: `http://127.0.0.1:${portalPort},http://127.0.0.1:${deskPort}`,
+  SIM_PORT: String(simPort), NATIONAL_PORTAL_URL: `http://127.0.0.1:${simPort}` };
 const nodeApp = (app, file) => [process.execPath, ['-r', './tools/register-paths.js', `dist/server/apps/${app}/src/${file}.js`]];
 
 const children = [];
@@ -54,17 +56,19 @@ try {
   run('migrate', nodeApp('api', 'migrate'));
   run('seed', nodeApp('api', 'seed/seed'));
   const api = start('api', nodeApp('api', 'main'));
+  const sim = start('national-portal-sim', nodeApp('national-portal-sim', 'main'));
   const worker = start('worker', nodeApp('worker', 'main'));
   const portal = start('portal', [process.execPath, ['tools/spa-server.js', '--dir', 'dist/apps/portal/browser', '--port', String(portalPort), '--api', `http://127.0.0.1:${apiPort}`]]);
   const desk = start('desk', [process.execPath, ['tools/spa-server.js', '--dir', 'dist/apps/desk/browser', '--port', String(deskPort), '--api', `http://127.0.0.1:${apiPort}`]]);
   await waitFor(`http://127.0.0.1:${apiPort}/health`, api);
   await waitFor(`http://127.0.0.1:${workerPort}/health`, worker);
+  await waitFor(`http://127.0.0.1:${simPort}/sim/state`, sim);
   await waitFor(`http://127.0.0.1:${portalPort}/`, portal);
   await waitFor(`http://127.0.0.1:${deskPort}/`, desk);
   const jest = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', '--selectProjects', 'e2e', '--ci', '--runInBand', '--testTimeout=120000', ...process.argv.slice(2)], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...env, E2E_API_URL: `http://127.0.0.1:${apiPort}`, E2E_PORTAL_URL: `http://127.0.0.1:${portalPort}`, E2E_DESK_URL: `http://127.0.0.1:${deskPort}` },
+    env: { ...env, E2E_SIM_URL: `http://127.0.0.1:${simPort}`, E2E_API_URL: `http://127.0.0.1:${apiPort}`, E2E_PORTAL_URL: `http://127.0.0.1:${portalPort}`, E2E_DESK_URL: `http://127.0.0.1:${deskPort}` },
   });
   code = jest.status ?? 1;
 } catch (e) {

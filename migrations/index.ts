@@ -2,6 +2,10 @@ import { Identity1764000000000 } from './1764000000000-identity';
 import { Catalog1764000001000 } from './1764000001000-catalog';
 import { Intake1764000002000 } from './1764000002000-intake';
 import { DossierStatusesAndOutbox1764000003000 } from './1764000003000-dossier-statuses-and-outbox';
+import { ProcedureContentJson1764000003500 } from './1764000003500-procedure-content-json';
+import { AttachmentsDrafts1764000004000 } from './1764000004000-attachments-drafts';
+import { Workflow1764000005000 } from './1764000005000-workflow';
+import { Sync1764000006000 } from './1764000006000-sync';
 
 /** The one ordered stream of schema migrations. Merged files are never edited. Append only. */
 export const ALL_MIGRATIONS = [
@@ -9,4 +13,8 @@ export const ALL_MIGRATIONS = [
   Catalog1764000001000,
   Intake1764000002000,
   DossierStatusesAndOutbox1764000003000,
+  ProcedureContentJson1764000003500,
+  AttachmentsDrafts1764000004000,
+  Workflow1764000005000,
+  Sync1764000006000,
 ];

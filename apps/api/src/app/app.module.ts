@@ -4,11 +4,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig, AppConfigModule } from '@dvc/shared/config';
 import { dataSourceOptions } from '@dvc/shared/database';
-import { IdentityModule } from '@dvc/platform/identity';
+import { IdentityModule, JwtAuthGuard } from '@dvc/platform/identity';
+import { NationalPortalModule } from '@dvc/platform/national-portal';
 import { ObservabilityModule, pinoParams, ProblemDetailsFilter } from '@dvc/platform/observability';
 import { QueueModule } from '@dvc/platform/queue';
 import { CatalogModule } from '@dvc/public-service/catalog';
-import { IntakeModule } from '@dvc/public-service/intake';
+import { IntakeModule, intakeForDesk } from '@dvc/public-service/intake';
+import { DeskModule } from '@dvc/one-stop/desk';
 import { ALL_ENTITIES } from './entities';
 
 @Module({
@@ -24,6 +26,9 @@ import { ALL_ENTITIES } from './entities';
     IdentityModule,
     CatalogModule,
     IntakeModule,
+    DeskModule.forRoot(intakeForDesk()),
+    // Sync health and dead letters for admins; the lib takes the app's auth guard (platform libs do not import each other's guards).
+    NationalPortalModule.forApi({ authGuard: JwtAuthGuard }),
   ],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })

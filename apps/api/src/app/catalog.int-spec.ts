@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { catalogSeedPath } from '../seed/seed';
 import { startTestApp, TestApp } from './test-app';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -67,6 +69,14 @@ describe('catalog API (real PostgreSQL)', () => {
       expect(res.body.implementingAgencies.length).toBe(3);
       expect(res.body.content.formSchema.type).toBe('object');
       await t.http.get('/api/v1/catalog/procedures/9.999999').expect(404);
+    });
+
+    it('keeps the e-form fields in the order the procedure was written', async () => {
+      const seedFile = JSON.parse(readFileSync(catalogSeedPath(), 'utf8'));
+      const seeded = seedFile.procedures.find((p: { code: string }) => p.code === '1.001193').content.formSchema;
+      const res = await t.http.get('/api/v1/catalog/procedures/1.001193').expect(200);
+      expect(Object.keys(res.body.content.formSchema.properties)).toEqual(Object.keys(seeded.properties));
+      expect(Object.keys(seeded.properties)[0]).not.toBe(Object.keys(seeded.properties).sort()[0]);
     });
 
     it('lists fields with counts of procedures in force', async () => {

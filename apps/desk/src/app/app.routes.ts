@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { Routes } from '@angular/router';
 import { AuthStore, authGuard, roleGuard } from '@dvc/channel/api-client';
-import { CATALOG_ADMIN_ROLES } from './roles';
+import { CALENDAR_ADMIN_ROLES, CATALOG_ADMIN_ROLES, DOSSIER_ROLES } from './roles';
 
 export const routes: Routes = [
   {
@@ -20,8 +20,19 @@ export const routes: Routes = [
       },
       {
         path: 'ho-so',
-        title: 'Hộp hồ sơ',
-        loadComponent: () => import('./inbox/inbox-placeholder').then((m) => m.InboxPlaceholder),
+        loadChildren: () => import('./dossiers/dossier.routes').then((m) => m.DOSSIER_ROUTES),
+      },
+      {
+        path: 'qua-han',
+        title: 'Hồ sơ quá hạn',
+        canMatch: [roleGuard(DOSSIER_ROLES, '/')],
+        loadComponent: () => import('./overdue/overdue-board').then((m) => m.OverdueBoard),
+      },
+      {
+        path: 'lich-lam-viec',
+        title: 'Lịch làm việc',
+        canMatch: [roleGuard(CALENDAR_ADMIN_ROLES, '/ho-so')],
+        loadComponent: () => import('./calendar/calendar-admin').then((m) => m.CalendarAdmin),
       },
       {
         path: 'thu-tuc',

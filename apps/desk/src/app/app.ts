@@ -22,7 +22,7 @@ import { AuthApi, AuthStore } from '@dvc/channel/api-client';
 
 import { ROLE_LABELS } from '@dvc/shared/contracts';
 import { filter, skip } from 'rxjs';
-import { CATALOG_ADMIN_ROLES, DOSSIER_ROLES } from './roles';
+import { CALENDAR_ADMIN_ROLES, CATALOG_ADMIN_ROLES, DOSSIER_ROLES, INTAKE_ROLES } from './roles';
 
 @Component({
   selector: 'dvc-desk-root',
@@ -49,6 +49,10 @@ export class App implements OnInit {
   );
   protected readonly worksDossiers = computed(() =>
     this.store.roles().some((r) => DOSSIER_ROLES.includes(r)),
+  );
+  protected readonly canIntake = computed(() => this.store.roles().some((r) => INTAKE_ROLES.includes(r)));
+  protected readonly isCalendarAdmin = computed(() =>
+    this.store.roles().some((r) => CALENDAR_ADMIN_ROLES.includes(r)),
   );
   protected readonly roleText = computed(() =>
     this.store

@@ -5,3 +5,9 @@ export const CATALOG_ADMIN_ROLES: OfficialRole[] = ['agency_admin', 'system_admi
 
 /** Roles that work on dossiers (the inbox). */
 export const DOSSIER_ROLES: OfficialRole[] = ['intake_officer', 'specialist', 'leader'];
+
+/** Roles that receive dossiers at the counter (in-person intake). */
+export const INTAKE_ROLES: OfficialRole[] = ['intake_officer'];
+
+/** Roles that maintain the agency's working-day calendar. */
+export const CALENDAR_ADMIN_ROLES: OfficialRole[] = ['agency_admin', 'system_admin'];

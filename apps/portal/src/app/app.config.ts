@@ -1,4 +1,4 @@
-import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import {
   ApplicationConfig,
   provideBrowserGlobalErrorListeners,
@@ -23,7 +23,8 @@ export const appConfig: ApplicationConfig = {
       withComponentInputBinding(),
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled' }),
     ),
-    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    // XHR, not withFetch(): only XHR reports upload progress for attachments.
+    provideHttpClient(withInterceptors([authInterceptor])),
     provideApiClient({ authKind: 'citizen' }),
     { provide: TitleStrategy, useClass: PortalTitleStrategy },
   ],

@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { authGuard } from '@dvc/channel/api-client';
 
 export const routes: Routes = [
   {
@@ -20,7 +21,31 @@ export const routes: Routes = [
   {
     path: 'nop-ho-so/:code',
     title: 'Nộp hồ sơ trực tuyến',
-    loadComponent: () => import('./submission/submit-placeholder').then((m) => m.SubmitPlaceholder),
+    canMatch: [authGuard()],
+    loadComponent: () => import('./submission/submit-dossier').then((m) => m.SubmitDossier),
+  },
+  {
+    path: 'ho-so-cua-toi',
+    title: 'Hồ sơ của tôi',
+    canMatch: [authGuard()],
+    loadComponent: () => import('./my-dossiers/my-dossiers').then((m) => m.MyDossiers),
+  },
+  {
+    path: 'ho-so-cua-toi/:id/da-nop',
+    title: 'Nộp hồ sơ thành công',
+    canMatch: [authGuard()],
+    loadComponent: () => import('./submission/submit-success').then((m) => m.SubmitSuccess),
+  },
+  {
+    path: 'ho-so-cua-toi/:id',
+    title: 'Chi tiết hồ sơ',
+    canMatch: [authGuard()],
+    loadComponent: () => import('./my-dossiers/my-dossier-detail').then((m) => m.MyDossierDetail),
+  },
+  {
+    path: 'tra-cuu',
+    title: 'Tra cứu hồ sơ',
+    loadComponent: () => import('./lookup/dossier-lookup').then((m) => m.DossierLookup),
   },
   {
     path: 'dang-nhap',

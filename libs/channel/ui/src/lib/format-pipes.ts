@@ -1,5 +1,5 @@
 import { Pipe, PipeTransform } from '@angular/core';
-import { formatDate, formatDateTime, formatTimeLimit, formatVnd } from './format';
+import { formatDate, formatDateTime, formatFileSize, formatTimeLimit, formatVnd } from './format';
 
 @Pipe({ name: 'vnd' })
 export class VndPipe implements PipeTransform {
@@ -26,5 +26,12 @@ export class DateTimePipe implements PipeTransform {
 export class DatePipeVi implements PipeTransform {
   transform(iso: string | null | undefined): string {
     return formatDate(iso);
+  }
+}
+
+@Pipe({ name: 'fileSize' })
+export class FileSizePipe implements PipeTransform {
+  transform(bytes: number | null | undefined): string {
+    return formatFileSize(bytes);
   }
 }

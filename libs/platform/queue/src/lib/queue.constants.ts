@@ -1,10 +1,17 @@
 /** Queue names. Jobs carry ids only; processors are registered in apps/worker. */
 export const QUEUES = {
   maintenance: 'maintenance',
+  /** Status sync with the national portal (DongBoHoSoMC), fed by the outbox relay. */
+  sync: 'sync',
+  /** Deadline watch of the one-stop desk (due soon, overdue, Mẫu 04 drafts). */
+  sla: 'sla',
 } as const;
 
 export const JOBS = {
   refreshTokensPurge: 'identity.refresh-tokens.purge',
+  dossierStatusSync: 'dossier.status.sync',
+  syncReconcile: 'dossier.sync.reconcile',
+  slaScan: 'desk.sla.scan',
 } as const;
 
 /** Injection token of the shared ioredis client (health checks, rate limits). */

@@ -48,6 +48,8 @@ const schema = z.object({
   NATIONAL_PORTAL_CA: z.string().min(1).optional(),
   /** Status sync: parallel sends per worker, attempts before dead letter, backoff base and cap. */
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** Connections of the worker's own pool for the sync. */
+  SYNC_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   SYNC_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
   SYNC_BACKOFF_MS: z.coerce.number().int().positive().default(1000),
   SYNC_BACKOFF_MAX_MS: z.coerce.number().int().positive().default(300000),

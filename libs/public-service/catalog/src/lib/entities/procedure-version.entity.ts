@@ -27,7 +27,8 @@ export class ProcedureVersion {
   @Column({ type: 'varchar', length: 16 }) onlineLevel!: OnlineLevel;
   @Column({ type: 'integer' }) timeLimitDays!: number;
   @Column({ type: 'text', array: true, default: () => "'{}'" }) implementingAgencyCodes!: string[];
-  @Column({ type: 'jsonb' }) content!: ProcedureVersionContent;
+  /** `json`, not `jsonb`: the author's key order (the e-form's field order) is kept. */
+  @Column({ type: 'json' }) content!: ProcedureVersionContent;
   /** Folded (no diacritics) text the search index is built from. */
   @Column({ type: 'text', default: '' }) searchText!: string;
   /** Maintained by a trigger from search_text; never read by the application. */
