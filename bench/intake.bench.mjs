@@ -158,19 +158,20 @@ async function benchApi(base, token) {
 /** The transaction of DossierService.submit, statement for statement, as a pgbench script. */
 const PGBENCH_SCRIPT = `\\set r random(1, 1000000000000)
 BEGIN;
-INSERT INTO dossier_code_counter (agency_id, day, last_seq) VALUES (:agency_id, :day, 1)
-  ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = dossier_code_counter.last_seq + 1
-  RETURNING last_seq \\gset
 INSERT INTO dossier (code, procedure_id, procedure_version_id, receiving_agency_id, applicant_citizen_id, applicant_name,
   applicant_identity_number, applicant_phone, applicant_email, form_data, status, channel, submitted_at, received_at, due_at, idempotency_key)
-  VALUES (:code_prefix || lpad(:last_seq::text, 4, '0'), :procedure_id, :version_id, :agency_id, :citizen_id, :applicant_name,
+  VALUES ('~' || gen_random_uuid()::text, :procedure_id, :version_id, :agency_id, :citizen_id, :applicant_name,
   :identity_number, :phone, :email, :form_data::jsonb, 'submitted', 'online', now(), now(), now() + interval '3 days', 'pgb-' || :client_id::text || '-' || :r::text)
   RETURNING id, row_version, created_at, updated_at \\gset
 INSERT INTO dossier_event (dossier_id, type, actor_kind, actor_id, from_status, to_status, note, at, data)
   VALUES (:id, 'submitted', 'citizen', :citizen_id, NULL, 'submitted', NULL, now(),
-  jsonb_build_object('channel', 'online', 'code', :code_prefix || lpad(:last_seq::text, 4, '0'), 'procedureVersionId', :version_id::text));
+  jsonb_build_object('channel', 'online', 'procedureVersionId', :version_id::text));
 INSERT INTO outbox_message (topic, aggregate_type, aggregate_id, payload)
   VALUES ('dossier.status.changed', 'dossier', :id, jsonb_build_object('dossierId', :id::text));
+INSERT INTO dossier_code_counter (agency_id, day, last_seq) VALUES (:agency_id, :day, 1)
+  ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = dossier_code_counter.last_seq + 1
+  RETURNING last_seq \\gset
+UPDATE dossier SET code = :code_prefix || CASE WHEN :last_seq < 10000 THEN lpad(:last_seq::text, 4, '0') ELSE :last_seq::text END WHERE id = :id;
 COMMIT;
 `;
 

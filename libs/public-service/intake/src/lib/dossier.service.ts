@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -147,10 +148,10 @@ export class DossierService {
     let id: string;
     try {
       id = await this.db.transaction(async (tx) => {
-        const seq = await this.nextSequence(tx, agency.id, day);
-        const code = this.formatCode({ agencyCode: agency.code, day, seq });
+        // The number is taken last (see below): a provisional unique code until then.
+        const provisional = `~${randomUUID()}`;
         const inserted = await tx.insert(Dossier, {
-          code,
+          code: provisional,
           procedureId: version.procedureId,
           procedureVersionId: version.id,
           receivingAgencyId: agency.id,
@@ -177,12 +178,17 @@ export class DossierService {
           toStatus: 'submitted',
           note: null,
           at: now,
-          data: { channel: 'online', code, procedureVersionId: version.id },
+          data: { channel: 'online', procedureVersionId: version.id },
         });
         if (documents) await this.documents.attach(tx, dossierId, documents);
         await this.drafts.discard(tx, citizen.id, version.procedureId);
         // Status sync to the national portal starts here (TrangThaiHoSo 1): same transaction, no loss.
         await addToOutbox(tx, { topic: OUTBOX_TOPICS.dossierStatusChanged, aggregateType: 'dossier', aggregateId: dossierId, payload: { dossierId } });
+        // Last, so the per-unit per-day counter row stays locked only for two statements and the
+        // commit: every submission to the unit waits on that lock. Still gapless — a rollback
+        // releases the number with the lock.
+        const seq = await this.nextSequence(tx, agency.id, day);
+        await tx.update(Dossier, { id: dossierId }, { code: this.formatCode({ agencyCode: agency.code, day, seq }) });
         return dossierId;
       });
     } catch (e) {
