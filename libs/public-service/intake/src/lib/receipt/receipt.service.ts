@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError } from '@dvc/shared/contracts';
 import type { DossierChannel, DossierStatus, OnlineLevel, RequiredDocument } from '@dvc/shared/contracts';
 import type { CitizenPrincipal } from '@dvc/platform/identity';
 import { ReceiptData, ReceivedDocument, renderReceipt } from '@dvc/one-stop/documents';
+import { SignerRegistry, signPdf } from '@dvc/platform/signature';
+import { PDFDocument } from 'pdf-lib';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -52,12 +54,34 @@ export function placeOf(...agencyNames: (string | null)[]): string | undefined {
  */
 @Injectable()
 export class ReceiptService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Optional() private readonly signers?: SignerRegistry,
+  ) {}
 
-  /** The receipt PDF and the dossier code; another citizen's dossier is reported as not found. */
+  /**
+   * The receipt PDF and the dossier code; another citizen's dossier is reported as not found.
+   * When a signer is configured for the receiving agency, the receipt is PAdES-signed by the
+   * agency certificate with a visible block; otherwise it is served unsigned.
+   */
   async forCitizen(actor: CitizenPrincipal, dossierId: string): Promise<{ code: string; pdf: Buffer }> {
     const data = await this.receiptData(dossierId, actor.id);
-    return { code: data.dossierCode, pdf: await renderReceipt(data) };
+    const pdf = await renderReceipt(data);
+    return { code: data.dossierCode, pdf: await this.sign(pdf, data) };
+  }
+
+  private async sign(pdf: Buffer, data: ReceiptData): Promise<Buffer> {
+    const code = data.agency.code;
+    if (!this.signers || !code || !this.signers.has(code)) return pdf;
+    const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+    return signPdf(pdf, this.signers.resolve(code), {
+      signerName: data.agency.name,
+      unitName: 'Bộ phận tiếp nhận và trả kết quả',
+      reason: `Giấy tiếp nhận hồ sơ và hẹn trả kết quả ${data.dossierCode}`,
+      location: data.agency.place,
+      visible: { page: pages, rect: { x: 40, y: 24, width: 240, height: 56 } },
+      tsa: this.signers.tsaFor(code),
+    });
   }
 
   async receiptData(dossierId: string, applicantCitizenId: string): Promise<ReceiptData> {
