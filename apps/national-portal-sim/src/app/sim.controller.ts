@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpException, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { InboundPusher, InboundPushError } from './inbound-push';
 import { SimRuntime } from './sim-runtime';
 
 export const SIM_RUNTIME = Symbol('SIM_RUNTIME');
@@ -8,6 +9,7 @@ export const SIM_RUNTIME = Symbol('SIM_RUNTIME');
 @Controller()
 export class SimController {
   constructor(@Inject(SIM_RUNTIME) private readonly sim: SimRuntime) {}
+  private readonly inbound = InboundPusher.fromEnv();
 
   @Post('adapter/auth')
   auth(@Req() req: Request, @Res() res: Response, @Body() body: Record<string, unknown>) {
@@ -49,6 +51,26 @@ export class SimController {
   @HttpCode(204)
   expireSessions() {
     this.sim.expireSessions();
+  }
+
+  /**
+   * Pushes an inbound dossier to the province (`SIM_INBOUND_URL`, bearer `SIM_INBOUND_TOKEN`, or `url`/`token`
+   * in the body): `dossier` is stored first when given; `nationalId` pushes a stored one again.
+   */
+  @Post('sim/inbound/push')
+  @HttpCode(200)
+  async pushInbound(@Body() body: { dossier?: Record<string, unknown>; nationalId?: string; url?: string; token?: string }) {
+    try {
+      return await this.inbound.push(body ?? {});
+    } catch (e) {
+      if (e instanceof InboundPushError) throw new HttpException({ message: e.message }, e.status);
+      throw new HttpException({ message: (e as Error).message }, 502);
+    }
+  }
+
+  @Get('sim/inbound')
+  inboundHeld() {
+    return { items: this.inbound.list() };
   }
 
   @Post('sim/reset')
