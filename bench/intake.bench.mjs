@@ -127,7 +127,41 @@ function cannon(opts) {
   });
 }
 
+/**
+ * Every seeded procedure has required documents, and an upload per request would bench the upload
+ * instead of the intake: submit one dossier with two small uploaded PDFs, then let every benched
+ * submission reuse them from the citizen's document store by `documentId` (NĐ 45/2020).
+ */
+async function reusableDocuments(base, token) {
+  const auth = { authorization: `Bearer ${token}` };
+  const attachments = [];
+  for (const documentCode of ['TP01', 'TP02']) {
+    const form = new FormData();
+    form.append('documentCode', documentCode);
+    const pdf = Buffer.concat([Buffer.from(`%PDF-1.7\n% ${documentCode}\n`), Buffer.alloc(1024, 0x20), Buffer.from('\n%%EOF\n')]);
+    form.append('file', new Blob([pdf], { type: 'application/pdf' }), `${documentCode}.pdf`);
+    const up = await fetch(`${base}/api/v1/attachments`, { method: 'POST', headers: auth, body: form });
+    if (up.status !== 201) throw new Error(`upload failed: ${up.status} ${await up.text()}`);
+    attachments.push({ documentCode, attachmentId: (await up.json()).id });
+  }
+  const first = await fetch(`${base}/api/v1/dossiers`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': `bench-${RUN_ID}-seed` },
+    body: JSON.stringify({ ...SUBMISSION, attachments }),
+  });
+  if (first.status !== 201) throw new Error(`first submission failed: ${first.status} ${await first.text()}`);
+  const store = await fetch(`${base}/api/v1/documents?pageSize=20`, { headers: auth });
+  if (!store.ok) throw new Error(`document store failed: ${store.status} ${await store.text()}`);
+  const { items } = await store.json();
+  return ['TP01', 'TP02'].map((documentCode) => {
+    const doc = items.find((d) => d.documentCode === documentCode);
+    if (!doc) throw new Error(`document ${documentCode} not in the store`);
+    return { documentCode, documentId: doc.id };
+  });
+}
+
 async function benchApi(base, token) {
+  const attachments = await reusableDocuments(base, token);
   let n = 0;
   const opts = (duration) => ({
     url: `${base}/api/v1/dossiers`,
@@ -135,7 +169,7 @@ async function benchApi(base, token) {
     duration,
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(SUBMISSION),
+    body: JSON.stringify({ ...SUBMISSION, attachments }),
     // Every request a new submission: its own Idempotency-Key.
     requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'idempotency-key': `bench-${RUN_ID}-${++n}` } }) }],
   });

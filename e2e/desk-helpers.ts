@@ -78,36 +78,28 @@ export interface CreatedDossier {
 
 /**
  * The demo citizen submits a birth registration (1.001193) at UBND phường Bình Minh (000.31.00.H99)
- * through the API. If the API insists on the required documents, they are uploaded and attached.
+ * through the API, with its required documents (TP01, TP02) uploaded and attached.
  */
 export async function submitBirthRegistration(childName: string): Promise<CreatedDossier> {
   const token = await citizenToken();
-  const body: Record<string, unknown> = {
+  const body = {
     procedureCode: '1.001193',
     receivingAgencyCode: '000.31.00.H99',
     formData: birthRegistrationForm(childName),
+    attachments: [
+      { documentCode: 'TP01', attachmentId: await uploadPdf(token, 'TP01') },
+      { documentCode: 'TP02', attachmentId: await uploadPdf(token, 'TP02') },
+    ],
   };
-  const post = () =>
-    fetch(api('/dossiers'), {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${token}`,
-        'Idempotency-Key': `e2e-desk-${Date.now()}-${Math.random().toString(36).slice(2)}`,
-      },
-      body: JSON.stringify(body),
-    });
-  let res = await post();
-  if (res.status === 400 || res.status === 422) {
-    const problem = (await res.clone().json()) as { errors?: { field: string }[] };
-    if (problem.errors?.some((e) => /attachment|document|giấy tờ/i.test(e.field))) {
-      body['attachments'] = [
-        { documentCode: 'TP01', attachmentId: await uploadPdf(token, 'TP01') },
-        { documentCode: 'TP02', attachmentId: await uploadPdf(token, 'TP02') },
-      ];
-      res = await post();
-    }
-  }
+  const res = await fetch(api('/dossiers'), {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      'Idempotency-Key': `e2e-desk-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    },
+    body: JSON.stringify(body),
+  });
   return json<CreatedDossier>(res, 'submit dossier');
 }
 

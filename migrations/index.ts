@@ -6,6 +6,8 @@ import { ProcedureContentJson1764000003500 } from './1764000003500-procedure-con
 import { AttachmentsDrafts1764000004000 } from './1764000004000-attachments-drafts';
 import { Workflow1764000005000 } from './1764000005000-workflow';
 import { Sync1764000006000 } from './1764000006000-sync';
+import { SignatureStatus1764000007000 } from './1764000007000-signature-status';
+import { Inbound1764000008000 } from './1764000008000-inbound';
 
 /** The one ordered stream of schema migrations. Merged files are never edited. Append only. */
 export const ALL_MIGRATIONS = [
@@ -17,4 +19,6 @@ export const ALL_MIGRATIONS = [
   AttachmentsDrafts1764000004000,
   Workflow1764000005000,
   Sync1764000006000,
+  SignatureStatus1764000007000,
+  Inbound1764000008000,
 ];

@@ -13,6 +13,12 @@ export API_PORT="${API_PORT:-3000}" WORKER_PORT="${WORKER_PORT:-3001}" PORTAL_PO
 # The national public service portal simulator; the worker syncs dossier statuses to it unless NATIONAL_PORTAL_URL says otherwise.
 export SIM_PORT="${SIM_PORT:-3100}"
 export NATIONAL_PORTAL_URL="${NATIONAL_PORTAL_URL:-http://127.0.0.1:$SIM_PORT}"
+# Digital signatures: a development CA + agency .p12 (var/signing) unless SIGNING_MODE is already set.
+if [ -z "${SIGNING_MODE:-}" ]; then
+  export SIGNING_P12_PASSWORD="${SIGNING_P12_PASSWORD:-dev-p12-password}"
+  node tools/dev-signing-cert.mjs
+  export SIGNING_MODE=pkcs12 SIGNING_P12_PATH="$PWD/var/signing/agency.p12" SIGNING_TRUST_STORE="$PWD/var/signing/dev-ca.pem"
+fi
 mkdir -p var/log
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }

@@ -9,7 +9,7 @@ import { NationalPortalModule } from '@dvc/platform/national-portal';
 import { ObservabilityModule, pinoParams, ProblemDetailsFilter } from '@dvc/platform/observability';
 import { QueueModule } from '@dvc/platform/queue';
 import { CatalogModule } from '@dvc/public-service/catalog';
-import { IntakeModule, intakeForDesk } from '@dvc/public-service/intake';
+import { IntakeModule, intakeForDesk, NationalPortalInboundModule } from '@dvc/public-service/intake';
 import { DeskModule } from '@dvc/one-stop/desk';
 import { ALL_ENTITIES } from './entities';
 
@@ -26,6 +26,8 @@ import { ALL_ENTITIES } from './entities';
     IdentityModule,
     CatalogModule,
     IntakeModule,
+    // Dossiers pushed by the national portal (shared-secret bearer).
+    NationalPortalInboundModule,
     DeskModule.forRoot(intakeForDesk()),
     // Sync health and dead letters for admins; the lib takes the app's auth guard (platform libs do not import each other's guards).
     NationalPortalModule.forApi({ authGuard: JwtAuthGuard }),

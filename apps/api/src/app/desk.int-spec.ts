@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { OFFICIAL_SCHEDULES_2024_2026, toLocalDate, WorkingCalendar } from '@dvc/one-stop/calendar';
 import { SlaService } from '@dvc/one-stop/desk';
 import { hashPassword } from '@dvc/platform/identity';
+import { documentsFor } from './test-documents';
 import { startTestApp, TestApp } from './test-app';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -41,7 +42,7 @@ describe('one-stop desk API (real PostgreSQL)', () => {
         .post('/api/v1/dossiers')
         .set(auth(citizen))
         .set('Idempotency-Key', `desk-${++keySeq}`)
-        .send({ procedureCode, receivingAgencyCode: agency, formData: maritalForm() })
+        .send({ procedureCode, receivingAgencyCode: agency, formData: maritalForm(), attachments: await documentsFor(t, citizen, procedureCode) })
         .expect(201)
     ).body.id as string;
   const get = (who: string, url: string) => t.http.get(url).set(auth(tok[who]));

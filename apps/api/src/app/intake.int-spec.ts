@@ -1,4 +1,6 @@
+import { OFFICIAL_SCHEDULES_2024_2026, toLocalDate, WorkingCalendar } from '@dvc/one-stop/calendar';
 import { codeDay } from '@dvc/public-service/intake';
+import { documentsFor } from './test-documents';
 import { startTestApp, TestApp } from './test-app';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -29,8 +31,24 @@ describe('intake API (real PostgreSQL)', () => {
 
   const citizenLogin = async (identityNumber: string) =>
     (await t.http.post('/api/v1/auth/citizen/login').send({ identityNumber, password: 'Demo@2026' }).expect(200)).body.accessToken as string;
-  const submit = (body: object, k = key(), token = citizen) =>
-    t.http.post('/api/v1/dossiers').set(auth(token)).set('Idempotency-Key', k).send(body);
+  /**
+   * Submits `body`, first uploading small PDFs for the procedure's required documents when it
+   * names no `attachments` (online submissions must carry them). `.expect(status)` as in supertest.
+   */
+  const submit = (body: object, k = key(), token = citizen) => {
+    const b = body as { procedureCode?: string; attachments?: unknown };
+    const sent = (async () => {
+      const attachments = b.attachments ?? (await documentsFor(t, token, b.procedureCode ?? ''));
+      return t.http.post('/api/v1/dossiers').set(auth(token)).set('Idempotency-Key', k).send({ ...body, attachments });
+    })();
+    return Object.assign(sent, {
+      expect: async (status: number) => {
+        const res = await sent;
+        if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+        return res;
+      },
+    });
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -104,6 +122,17 @@ describe('intake API (real PostgreSQL)', () => {
     expect(wrongAgency.body.errors[0].field).toBe('receivingAgencyCode');
     const badBody = await submit({ ...submission(), formData: 'x' }).expect(400);
     expect(badBody.body.errors[0].field).toBe('formData');
+  });
+
+  it('refuses a submission without its required documents (400), naming them', async () => {
+    const none = await submit({ ...submission(), attachments: [] }).expect(400);
+    expect(none.body.errors).toEqual([
+      { field: 'attachments', message: expect.stringContaining('(TP01)') },
+      { field: 'attachments', message: expect.stringContaining('(TP02)') },
+    ]);
+    // Omitting `attachments` altogether is no way around it.
+    const omitted = await t.http.post('/api/v1/dossiers').set(auth(citizen)).set('Idempotency-Key', key()).send(submission()).expect(400);
+    expect(omitted.body.errors.map((e: { message: string }) => e.message)).toEqual([expect.stringContaining('(TP01)'), expect.stringContaining('(TP02)')]);
   });
 
   it('refuses a retired procedure with 404', async () => {
@@ -212,5 +241,19 @@ describe('intake API (real PostgreSQL)', () => {
     expect(wrongFactor.body.code).toBe('DOSSIER_NOT_FOUND');
     expect({ ...wrongCode.body, instance: undefined, requestId: undefined }).toEqual({ ...wrongFactor.body, instance: undefined, requestId: undefined });
     await t.http.get('/api/v1/public/dossiers/lookup').query({ code: d.code }).expect(400);
+  });
+
+  it('counts a day off declared by an administrator (calendar_day): received on the next working day', async () => {
+    const base = new WorkingCalendar(OFFICIAL_SCHEDULES_2024_2026);
+    const receiptDay = codeDay(base.receivedAt(new Date()));
+    const admin = await t.login('quantri.binhminh');
+    await t.http
+      .put(`/api/v1/admin/calendar/${receiptDay.slice(0, 4)}`)
+      .set(auth(admin))
+      .send({ days: [{ date: receiptDay, kind: 'day_off', name: 'Ngày nghỉ đột xuất', effectiveFrom: toLocalDate(new Date()), source: 'Thông báo thử nghiệm' }] })
+      .expect(200);
+    const d = (await submit(submission()).expect(201)).body;
+    expect(codeDay(new Date(d.receivedAt)) > receiptDay).toBe(true);
+    expect(d.code).toContain(`-${codeDay(new Date(d.receivedAt)).replace(/-/g, '').slice(2)}-`);
   });
 });

@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
 import { loadConfig } from '@dvc/shared/config';
+import { documentsFor } from './test-documents';
 import { startTestApp, TestApp } from './test-app';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -35,7 +36,7 @@ describe('public lookup rate limit (real Redis)', () => {
         .post('/api/v1/dossiers')
         .set(auth(token))
         .set('Idempotency-Key', key)
-        .send({ procedureCode: '1.001193', receivingAgencyCode: '000.31.00.H99', formData: form })
+        .send({ procedureCode: '1.001193', receivingAgencyCode: '000.31.00.H99', formData: form, attachments: await documentsFor(t, token, '1.001193') })
         .expect(201);
       codes.push(res.body.code);
     }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vnDateTime } from '@dvc/one-stop/documents';
+import { documentsFor } from './test-documents';
 import { startTestApp, TestApp } from './test-app';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -53,7 +54,7 @@ describe('receipt Mẫu 01 download (real PostgreSQL)', () => {
       .post('/api/v1/dossiers')
       .set(auth(citizen))
       .set('Idempotency-Key', 'receipt-1')
-      .send({ procedureCode: '1.001193', receivingAgencyCode: '000.31.00.H99', formData: birthForm })
+      .send({ procedureCode: '1.001193', receivingAgencyCode: '000.31.00.H99', formData: birthForm, attachments: await documentsFor(t, citizen, '1.001193') })
       .expect(201);
     dossier = res.body;
   });
@@ -120,7 +121,8 @@ describe('receipt Mẫu 01 download (real PostgreSQL)', () => {
       );
     }
     const text = pdfText((await download(dossier.id, citizen).expect(200)).body);
-    expect(text).toContain('Tệp: Giấy chứng sinh.jpg; Giấy chứng sinh (trang 2).jpg');
+    // TP02.pdf: the file uploaded with the submission (required documents).
+    expect(text).toContain('Tệp: TP02.pdf; Giấy chứng sinh.jpg; Giấy chứng sinh (trang 2).jpg');
     // An optional component appears once files were attached to it.
     expect(text).toContain('Văn bản ủy quyền (được chứng thực)');
     expect(text).toContain('uy-quyen.pdf');

@@ -2,6 +2,7 @@ import { OFFICIAL_SCHEDULES_2024_2026, WorkingCalendar } from '@dvc/one-stop/cal
 import { SlaService } from '@dvc/one-stop/desk';
 import { DEFAULT_WORKFLOW, INTER_AGENCY_WORKFLOW } from '@dvc/one-stop/workflow';
 import { hashPassword } from '@dvc/platform/identity';
+import { documentsFor } from './test-documents';
 import { startTestApp, TestApp } from './test-app';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -52,7 +53,7 @@ describe('workflow actions (real PostgreSQL)', () => {
         .post('/api/v1/dossiers')
         .set(auth(token))
         .set('Idempotency-Key', `wf-${++keySeq}`)
-        .send({ procedureCode, receivingAgencyCode: agency, formData })
+        .send({ procedureCode, receivingAgencyCode: agency, formData, attachments: await documentsFor(t, token, procedureCode) })
         .expect(201)
     ).body.id as string;
   const detail = async (who: string, id: string) =>

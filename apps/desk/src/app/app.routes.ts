@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { Routes } from '@angular/router';
 import { AuthStore, authGuard, roleGuard } from '@dvc/channel/api-client';
-import { CALENDAR_ADMIN_ROLES, CATALOG_ADMIN_ROLES, DOSSIER_ROLES } from './roles';
+import { CALENDAR_ADMIN_ROLES, CATALOG_ADMIN_ROLES, DOSSIER_ROLES, SYNC_ADMIN_ROLES } from './roles';
 
 export const routes: Routes = [
   {
@@ -33,6 +33,12 @@ export const routes: Routes = [
         title: 'Lịch làm việc',
         canMatch: [roleGuard(CALENDAR_ADMIN_ROLES, '/ho-so')],
         loadComponent: () => import('./calendar/calendar-admin').then((m) => m.CalendarAdmin),
+      },
+      {
+        path: 'dong-bo',
+        title: 'Đồng bộ Cổng DVCQG',
+        canMatch: [roleGuard(SYNC_ADMIN_ROLES, '/')],
+        loadComponent: () => import('./sync/sync-health').then((m) => m.SyncHealth),
       },
       {
         path: 'thu-tuc',

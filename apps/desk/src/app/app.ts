@@ -22,7 +22,7 @@ import { AuthApi, AuthStore } from '@dvc/channel/api-client';
 
 import { ROLE_LABELS } from '@dvc/shared/contracts';
 import { filter, skip } from 'rxjs';
-import { CALENDAR_ADMIN_ROLES, CATALOG_ADMIN_ROLES, DOSSIER_ROLES, INTAKE_ROLES } from './roles';
+import { CALENDAR_ADMIN_ROLES, CATALOG_ADMIN_ROLES, DOSSIER_ROLES, INTAKE_ROLES, SYNC_ADMIN_ROLES } from './roles';
 
 @Component({
   selector: 'dvc-desk-root',
@@ -54,6 +54,7 @@ export class App implements OnInit {
   protected readonly isCalendarAdmin = computed(() =>
     this.store.roles().some((r) => CALENDAR_ADMIN_ROLES.includes(r)),
   );
+  protected readonly isSyncAdmin = computed(() => this.store.roles().some((r) => SYNC_ADMIN_ROLES.includes(r)));
   protected readonly roleText = computed(() =>
     this.store
       .roles()

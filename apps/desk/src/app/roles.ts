@@ -11,3 +11,6 @@ export const INTAKE_ROLES: OfficialRole[] = ['intake_officer'];
 
 /** Roles that maintain the agency's working-day calendar. */
 export const CALENDAR_ADMIN_ROLES: OfficialRole[] = ['agency_admin', 'system_admin'];
+
+/** Roles that watch the synchronization with the national portal (Cổng DVCQG). */
+export const SYNC_ADMIN_ROLES: OfficialRole[] = ['system_admin'];

@@ -36,10 +36,20 @@ describe('worker maintenance queue (real Redis and PostgreSQL)', () => {
     await db.drop();
   });
 
-  it('registers the nightly purge schedule once, in Vietnam time', async () => {
+  it('registers the nightly purge schedules once, in Vietnam time', async () => {
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers).toHaveLength(1);
-    expect(schedulers[0]).toMatchObject({ key: 'refresh-tokens-purge', pattern: '15 2 * * *', tz: 'Asia/Ho_Chi_Minh' });
+    expect(schedulers).toHaveLength(2);
+    expect(schedulers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: 'refresh-tokens-purge', name: JOBS.refreshTokensPurge, pattern: '15 2 * * *', tz: 'Asia/Ho_Chi_Minh' }),
+        expect.objectContaining({ key: 'attachments-unused-purge', name: JOBS.attachmentsUnusedPurge, pattern: '45 2 * * *', tz: 'Asia/Ho_Chi_Minh' }),
+      ]),
+    );
+  });
+
+  it('runs the unused attachments purge', async () => {
+    const job = await queue.add(JOBS.attachmentsUnusedPurge, {});
+    expect(await job.waitUntilFinished(events, 15_000)).toEqual({ deleted: 0 });
   });
 
   it('purges refresh tokens expired for more than a day, and a redelivered job is harmless', async () => {

@@ -2,6 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { TokenService } from '@dvc/platform/identity';
+import { AttachmentService } from '@dvc/public-service/intake';
 import { JOBS, QUEUES } from '@dvc/platform/queue';
 
 /** Housekeeping jobs. Each is safe to run twice: redelivery is normal. */
@@ -9,7 +10,10 @@ import { JOBS, QUEUES } from '@dvc/platform/queue';
 export class MaintenanceProcessor extends WorkerHost {
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
-  constructor(private readonly tokens: TokenService) {
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly attachments: AttachmentService,
+  ) {
     super();
   }
 
@@ -18,6 +22,11 @@ export class MaintenanceProcessor extends WorkerHost {
       case JOBS.refreshTokensPurge: {
         const deleted = await this.tokens.purgeExpired();
         this.logger.log({ jobId: job.id, deleted }, 'expired refresh tokens purged');
+        return { deleted };
+      }
+      case JOBS.attachmentsUnusedPurge: {
+        const deleted = await this.attachments.purgeUnused();
+        this.logger.log({ jobId: job.id, deleted }, 'unused attachments purged');
         return { deleted };
       }
       default:

@@ -15,5 +15,11 @@ export class Schedules implements OnApplicationBootstrap {
       { pattern: '15 2 * * *', tz: 'Asia/Ho_Chi_Minh' },
       { name: JOBS.refreshTokensPurge, data: {} },
     );
+    // Uploads no dossier took within a day: every night at 02:45 Vietnam time.
+    await this.maintenance.upsertJobScheduler(
+      'attachments-unused-purge',
+      { pattern: '45 2 * * *', tz: 'Asia/Ho_Chi_Minh' },
+      { name: JOBS.attachmentsUnusedPurge, data: {} },
+    );
   }
 }

@@ -7,6 +7,8 @@ import { dataSourceOptions } from '@dvc/shared/database';
 import { IdentityModule, IDENTITY_ENTITIES } from '@dvc/platform/identity';
 import { ObservabilityModule, pinoParams, ProblemDetailsFilter } from '@dvc/platform/observability';
 import { QueueModule } from '@dvc/platform/queue';
+import { StorageModule } from '@dvc/platform/storage';
+import { AttachmentService } from '@dvc/public-service/intake';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { Schedules } from './schedules';
 import { SyncWorkerModule } from './sync-worker.module';
@@ -22,11 +24,13 @@ import { SlaWorkerModule } from './sla-worker.module';
       useFactory: (c: AppConfig) => dataSourceOptions({ url: c.DATABASE_URL, entities: IDENTITY_ENTITIES, poolSize: 5 }),
     }),
     QueueModule,
+    StorageModule,
     ObservabilityModule,
     IdentityModule,
     SyncWorkerModule,
     SlaWorkerModule,
   ],
-  providers: [MaintenanceProcessor, Schedules, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+  // AttachmentService alone (not AttachmentsModule): its purge, without the upload routes.
+  providers: [MaintenanceProcessor, Schedules, AttachmentService, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })
 export class WorkerModule {}

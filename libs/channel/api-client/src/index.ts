@@ -17,3 +17,5 @@ export { DraftApi } from './lib/draft-api';
 export { saveBlob, fileNameFrom } from './lib/download';
 export { DeskApi } from './lib/desk-api';
 export type { DeskOverdueQuery } from './lib/desk-api';
+export { SyncAdminApi } from './lib/sync-admin-api';
+export type { SyncHealthDto, SyncDeadLetterDto } from './lib/sync-admin-api';

@@ -18,3 +18,6 @@ export { SaveDossierDraftDto } from './lib/drafts/save-dossier-draft.dto';
 export { sniffKind, checkMediaType } from './lib/attachments/media-type';
 export { INTAKE_ENTITIES } from './lib/attachments/intake-entities';
 export { allocateDossierCode, intakeForDesk } from './lib/desk-intake-port';
+export { NationalPortalInboundModule } from './lib/inbound/inbound.module';
+export { InboundDossier, INBOUND_ENTITIES } from './lib/inbound/inbound-dossier.entity';
+export { InboundDossierDto } from './lib/inbound/inbound-dossier.dto';

@@ -12,6 +12,8 @@ import {
   type ApologyLetterDto,
   type ControlSheetDto,
   type DeskAllowedAction,
+  type AttachmentSignatureInfo,
+  type AttachmentSignatureStatus,
   type DeskAssigneeDto,
   type DeskCountsDto,
   type DeskDocumentDto,
@@ -414,8 +416,12 @@ export class DeskQueryService {
       file_name: string;
       media_type: string;
       size_bytes: string;
+      signature_status: AttachmentSignatureStatus | null;
+      signature_info: AttachmentSignatureInfo[] | null;
     }[] = await this.db.query(
-      `SELECT id, document_code, name, file_name, media_type, size_bytes FROM dossier_document WHERE dossier_id = $1 ORDER BY created_at, document_code, id`,
+      `SELECT dd.id, dd.document_code, dd.name, dd.file_name, dd.media_type, dd.size_bytes, a.signature_status, a.signature_info
+         FROM dossier_document dd LEFT JOIN attachment a ON a.id = dd.attachment_id
+        WHERE dd.dossier_id = $1 ORDER BY dd.created_at, dd.document_code, dd.id`,
       [id],
     );
     return rows.map((r) => ({
@@ -426,6 +432,7 @@ export class DeskQueryService {
       contentType: r.media_type,
       size: Number(r.size_bytes),
       href: `/api/v1/desk/dossiers/${id}/documents/${r.id}/content`,
+      ...(r.signature_status ? { signatureStatus: r.signature_status, signatureInfo: r.signature_info } : {}),
     }));
   }
 

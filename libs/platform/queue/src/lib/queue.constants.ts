@@ -9,6 +9,7 @@ export const QUEUES = {
 
 export const JOBS = {
   refreshTokensPurge: 'identity.refresh-tokens.purge',
+  attachmentsUnusedPurge: 'attachments.unused.purge',
   dossierStatusSync: 'dossier.status.sync',
   syncReconcile: 'dossier.sync.reconcile',
   slaScan: 'desk.sla.scan',

@@ -15,7 +15,7 @@ import {
   DossierSummaryDto,
   Page,
 } from '@dvc/shared/contracts';
-import type { WorkingCalendar } from '@dvc/one-stop/calendar';
+import { CalendarService } from '@dvc/one-stop/desk';
 import { AgencyUnit, Citizen, CitizenPrincipal } from '@dvc/platform/identity';
 import { CatalogService } from '@dvc/public-service/catalog';
 import { codeDay, DossierCodeFormat } from './dossier-code';
@@ -23,7 +23,7 @@ import { SubmitDossierDto } from './dto/submit-dossier.dto';
 import { Dossier, DossierEvent } from '@dvc/one-stop/dossier';
 import { addToOutbox, OUTBOX_TOPICS } from '@dvc/platform/outbox';
 import { FormValidator } from './form-validation';
-import { DOSSIER_CODE_FORMAT, INTAKE_CALENDAR } from './intake-calendar';
+import { DOSSIER_CODE_FORMAT } from './intake-calendar';
 import { DossierDocumentsService } from './attachments/dossier-documents.service';
 import { DraftService } from './drafts/draft.service';
 
@@ -111,7 +111,7 @@ export class DossierService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalog: CatalogService,
-    @Inject(INTAKE_CALENDAR) private readonly calendar: WorkingCalendar,
+    private readonly calendars: CalendarService,
     @Inject(DOSSIER_CODE_FORMAT) private readonly formatCode: DossierCodeFormat,
     private readonly documents: DossierDocumentsService,
     private readonly drafts: DraftService,
@@ -135,15 +135,17 @@ export class DossierService {
     }
     const errors = this.forms.validate(version.id, version.content.formSchema, dto.formData);
     if (errors.length) throw new AppError('VALIDATION_FAILED', errors[0].message, errors);
-    // TODO(#3): require the files of required components also when `attachments` is omitted, once every client sends them.
-    const documents = dto.attachments ? await this.documents.plan(actor, version.content.documents, dto.attachments) : null;
+    // Required components are enforced also when `attachments` is omitted.
+    const documents = await this.documents.plan(actor, version.content.documents, dto.attachments ?? []);
     const citizen = await this.db.getRepository(Citizen).findOneBy({ id: actor.id });
     if (!citizen) throw new AppError('UNAUTHENTICATED');
 
-    const receivedAt = this.calendar.receivedAt(now);
+    // The desk's calendar: official schedules plus the days administrators declare (calendar_day).
+    const calendar = await this.calendars.calendar();
+    const receivedAt = calendar.receivedAt(now);
     const day = codeDay(receivedAt);
     // The calendar in force on the receipt day applies to this dossier for good.
-    const dueAt = this.calendar.asOf(day).dueDate({ receivedAt: now, workingDays: version.timeLimitDays });
+    const dueAt = calendar.asOf(day).dueDate({ receivedAt: now, workingDays: version.timeLimitDays });
 
     let id: string;
     try {
@@ -180,7 +182,7 @@ export class DossierService {
           at: now,
           data: { channel: 'online', procedureVersionId: version.id },
         });
-        if (documents) await this.documents.attach(tx, dossierId, documents);
+        await this.documents.attach(tx, dossierId, documents);
         await this.drafts.discard(tx, citizen.id, version.procedureId);
         // Status sync to the national portal starts here (TrangThaiHoSo 1): same transaction, no loss.
         await addToOutbox(tx, { topic: OUTBOX_TOPICS.dossierStatusChanged, aggregateType: 'dossier', aggregateId: dossierId, payload: { dossierId } });
@@ -219,8 +221,11 @@ export class DossierService {
     if (!UUID.test(id)) throw new AppError('DOSSIER_NOT_FOUND');
     const [row]: DossierRow[] = await this.db.query(`${selectDossier()} WHERE d.id = $1 AND d.applicant_citizen_id = $2`, [id, actor.id]);
     if (!row) throw new AppError('DOSSIER_NOT_FOUND');
-    const events = await this.db.getRepository(DossierEvent).find({ where: { dossierId: id }, order: { id: 'ASC' } });
-    return { ...toDto(row), events: events.map(toEventDto) };
+    const [events, documents] = await Promise.all([
+      this.db.getRepository(DossierEvent).find({ where: { dossierId: id }, order: { id: 'ASC' } }),
+      this.documents.of(id),
+    ]);
+    return { ...toDto(row), events: events.map(toEventDto), documents };
   }
 
   /**

@@ -46,6 +46,8 @@ const schema = z.object({
   NATIONAL_PORTAL_CERT: z.string().min(1).optional(),
   NATIONAL_PORTAL_KEY: z.string().min(1).optional(),
   NATIONAL_PORTAL_CA: z.string().min(1).optional(),
+  /** Shared secret the national portal presents (Bearer) when it pushes dossiers to us; inbound is refused while unset. */
+  NATIONAL_PORTAL_INBOUND_TOKEN: z.string().min(16).optional(),
   /** Status sync: parallel sends per worker, attempts before dead letter, backoff base and cap. */
   SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   /** Connections of the worker's own pool for the sync. */

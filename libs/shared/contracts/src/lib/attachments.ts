@@ -24,6 +24,24 @@ export interface AttachmentDto {
   createdAt: string;
   /** True once a submitted dossier holds it; then it can no longer be deleted. */
   used: boolean;
+  /** Digital signatures of an uploaded PDF (null for other files). */
+  signatureStatus?: AttachmentSignatureStatus | null;
+  signatureInfo?: AttachmentSignatureInfo[] | null;
+}
+
+/** Verification of an uploaded PDF's signatures: all valid, any broken, signer not trusted, or unsigned. */
+export type AttachmentSignatureStatus = 'valid' | 'invalid' | 'unknown_signer' | 'none';
+
+/** One signature of an uploaded PDF, as verified on upload. */
+export interface AttachmentSignatureInfo {
+  status: 'valid' | 'invalid' | 'unknown_signer';
+  signerName: string | null;
+  signerOrganization: string | null;
+  signedAt: string | null;
+  integrity: 'valid' | 'invalid';
+  chain: 'trusted' | 'untrusted' | 'unknown';
+  coversWholeDocument: boolean;
+  problems: string[];
 }
 
 /**

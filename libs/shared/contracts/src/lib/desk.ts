@@ -1,3 +1,4 @@
+import type { AttachmentSignatureInfo, AttachmentSignatureStatus } from './attachments';
 /**
  * Contract of the one-stop desk API (`/api/v1/desk/…`, `/api/v1/admin/calendar/…`) and of the
  * citizen's side actions on a dossier (withdrawal request, supplement). The desk UI codes against it.
@@ -193,6 +194,9 @@ export interface DeskDocumentDto {
   size: number;
   /** Where the desk can preview or download it (`GET`, same bearer token; served inline). */
   href: string;
+  /** Digital signatures of an uploaded PDF, verified on upload (absent for other files). */
+  signatureStatus?: AttachmentSignatureStatus;
+  signatureInfo?: AttachmentSignatureInfo[] | null;
 }
 
 /** `GET /api/v1/desk/dossiers/:id`. */

@@ -1,3 +1,4 @@
+import type { DossierDocumentDto } from './attachments';
 /**
  * Internal dossier states, richer than the national portal's list (TrangThaiHoSo) and mapped to it
  * in DOSSIER_STATUS_PORTAL_CODE — the one editable mapping.
@@ -105,6 +106,8 @@ export interface DossierEventDto {
 
 export interface DossierDetailDto extends DossierDto {
   events: DossierEventDto[];
+  /** The files the dossier holds, in the order of its components. */
+  documents: DossierDocumentDto[];
 }
 
 /** Public lookup by code + second factor: no personal data. */

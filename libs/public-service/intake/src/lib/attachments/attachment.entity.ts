@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation, Unique } from 'typeorm';
 import { Citizen } from '@dvc/platform/identity';
 import { Dossier } from '@dvc/one-stop/dossier';
+import type { AttachmentSignatureInfo, AttachmentSignatureStatus } from '@dvc/shared/contracts';
 
 /** bigint columns are read as strings by pg; sizes fit a JS number. */
 export const bigintAsNumber = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
@@ -13,6 +14,7 @@ export const bigintAsNumber = { to: (v: number) => v, from: (v: string | null) =
 @Unique('uq_attachment_storage_key', ['storageKey'])
 @Check('ck_attachment_size', `size_bytes > 0`)
 @Check('ck_attachment_sha256', `sha256 ~ '^[0-9a-f]{64}$'`)
+@Check('ck_attachment_signature_status', `signature_status IN ('valid', 'invalid', 'unknown_signer', 'none')`)
 @Index('idx_attachment_owner_unused', { synchronize: false })
 @Index('idx_attachment_unused_created', { synchronize: false })
 export class Attachment {
@@ -35,5 +37,8 @@ export class Attachment {
   @ManyToOne(() => Dossier, { nullable: true })
   @JoinColumn({ name: 'dossier_id', foreignKeyConstraintName: 'fk_attachment_dossier' })
   dossier?: Relation<Dossier> | null;
+  /** Digital signatures of an uploaded PDF checked against the trust store; null for other files. */
+  @Column({ type: 'varchar', length: 20, nullable: true }) signatureStatus!: AttachmentSignatureStatus | null;
+  @Column({ type: 'jsonb', nullable: true }) signatureInfo!: AttachmentSignatureInfo[] | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError, AttachmentDto } from '@dvc/shared/contracts';
+import { AppError, AttachmentDto, AttachmentSignatureInfo, AttachmentSignatureStatus } from '@dvc/shared/contracts';
+import { SIGNATURE_TRUST_STORE, verifyPdfSignatures } from '@dvc/platform/signature';
 import { APP_CONFIG, AppConfig } from '@dvc/shared/config';
 import type { CitizenPrincipal } from '@dvc/platform/identity';
 import { OBJECT_STORAGE, ObjectStorage } from '@dvc/platform/storage';
@@ -30,7 +31,39 @@ export function toAttachmentDto(a: Attachment): AttachmentDto {
     documentCode: a.documentCode,
     createdAt: a.createdAt.toISOString(),
     used: a.dossierId !== null,
+    signatureStatus: a.signatureStatus ?? null,
+    signatureInfo: a.signatureInfo ?? null,
   };
+}
+
+/** Verifies the signatures of a PDF against the trust anchors: one overall status and the details. */
+export function verifyUploadedPdf(
+  pdf: Buffer,
+  trustStore: Array<string | Buffer>,
+): { status: AttachmentSignatureStatus; info: AttachmentSignatureInfo[] | null } {
+  let sigs;
+  try {
+    sigs = verifyPdfSignatures(pdf, trustStore);
+  } catch (e) {
+    const info: AttachmentSignatureInfo = {
+      status: 'invalid', signerName: null, signerOrganization: null, signedAt: null, integrity: 'invalid', chain: 'unknown',
+      coversWholeDocument: false, problems: [`Không kiểm tra được chữ ký số: ${(e as Error).message}`],
+    };
+    return /\/ByteRange/.test(pdf.toString('latin1')) ? { status: 'invalid', info: [info] } : { status: 'none', info: null };
+  }
+  if (!sigs.length) return { status: 'none', info: null };
+  const info = sigs.map((s) => ({
+    status: s.status,
+    signerName: s.signerName ?? null,
+    signerOrganization: s.signerOrganization ?? null,
+    signedAt: s.signedAt ? s.signedAt.toISOString() : null,
+    integrity: s.integrity,
+    chain: s.chain,
+    coversWholeDocument: s.coversWholeDocument,
+    problems: s.problems,
+  }));
+  const status = sigs.some((s) => s.status === 'invalid') ? 'invalid' : sigs.some((s) => s.status === 'unknown_signer') ? 'unknown_signer' : 'valid';
+  return { status, info };
 }
 
 export interface UploadRequest extends Readable {
@@ -49,7 +82,15 @@ export class AttachmentService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(SIGNATURE_TRUST_STORE) private readonly trustStore: Array<string | Buffer> = [],
   ) {}
+
+  /** Reads a stored PDF back (bounded by MAX_FILE_MB) and verifies its signatures. */
+  private async checkSignatures(key: string): Promise<{ status: AttachmentSignatureStatus; info: AttachmentSignatureInfo[] | null }> {
+    const chunks: Buffer[] = [];
+    for await (const c of await this.storage.get(key)) chunks.push(Buffer.isBuffer(c) ? c : Buffer.from(c));
+    return verifyUploadedPdf(Buffer.concat(chunks), this.trustStore ?? []);
+  }
 
   get maxFileBytes(): number {
     return Math.floor(this.config.MAX_FILE_MB * MIB);
@@ -139,6 +180,7 @@ export class AttachmentService {
       if (documentCode && !DOCUMENT_CODE.test(documentCode)) {
         throw new AppError('VALIDATION_FAILED', 'Mã thành phần hồ sơ không hợp lệ', [{ field: 'documentCode', message: 'Mã thành phần hồ sơ không hợp lệ' }]);
       }
+      const signatures = stored.mediaType === 'application/pdf' ? await this.checkSignatures(stored.key) : null;
       const row = await this.db.getRepository(Attachment).save(
         this.db.getRepository(Attachment).create({
           id: stored.id,
@@ -150,6 +192,7 @@ export class AttachmentService {
           storageKey: stored.key,
           documentCode,
           dossierId: null,
+          ...(signatures ? { signatureStatus: signatures.status, signatureInfo: signatures.info } : {}),
         }),
       );
       this.logger.log({ attachmentId: row.id, sizeBytes: row.sizeBytes, mediaType: row.mediaType }, 'attachment uploaded');
