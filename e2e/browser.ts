@@ -1,4 +1,4 @@
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 
 /** Debian's Chromium, headless, with nothing that reaches the network. */
 export function launchBrowser(): Promise<Browser> {
@@ -31,3 +31,16 @@ export function watchErrors(page: Page): string[] {
 }
 
 export const byTestId = (page: Page, id: string) => page.locator(`[data-testid="${id}"]`);
+
+/**
+ * Waits until the element contains the text (pages load asynchronously: reading textContent at once
+ * can catch the loading state), failing with what the element showed instead.
+ */
+export async function expectText(locator: Locator, text: string, timeout = 15_000): Promise<void> {
+  try {
+    await locator.filter({ hasText: text }).first().waitFor({ timeout });
+  } catch {
+    const shown = await locator.first().textContent({ timeout: 1000 }).catch(() => '(không có phần tử)');
+    throw new Error(`Expected "${text}" in ${locator}, but it shows: ${shown}`);
+  }
+}

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { byTestId, launchBrowser, urls, watchErrors } from './browser';
+import { byTestId, launchBrowser, urls, watchErrors, expectText } from './browser';
 
 /** The catalog journey of issue #2: a citizen finds a procedure; an agency admin publishes a new version. */
 describe('catalog journey (Chromium)', () => {
@@ -19,10 +19,10 @@ describe('catalog journey (Chromium)', () => {
     await result.waitFor();
     await result.click();
     await page.waitForURL(/\/thu-tuc\/1\.001193/);
-    await expect(byTestId(page, 'procedure-code').first().textContent()).resolves.toContain('1.001193');
+    await expectText(byTestId(page, 'procedure-code').first(), '1.001193');
     await byTestId(page, 'documents-table').waitFor();
     expect(await byTestId(page, 'documents-table').locator('tbody tr').count()).toBeGreaterThan(0);
-    await expect(page.locator('h1').first().textContent()).resolves.toContain('Đăng ký khai sinh');
+    await expectText(page.locator('h1').first(), 'Đăng ký khai sinh');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { byTestId, launchBrowser, urls } from './browser';
+import { byTestId, launchBrowser, urls, expectText } from './browser';
 import {
   actAsOfficial,
   deskSession,
@@ -30,12 +30,12 @@ describe('one-stop desk workflow (Chromium)', () => {
     await byTestId(intake.page, 'nav-inbox').click();
     await byTestId(intake.page, 'inbox-counts').waitFor();
     await openFromInbox(intake.page, dossier.code);
-    await expect(byTestId(intake.page, 'form-data').textContent()).resolves.toContain('NGUYỄN THỊ E2E MỘT');
+    await expectText(byTestId(intake.page, 'form-data'), 'NGUYỄN THỊ E2E MỘT');
     // Only the actions the engine allows an intake officer at intake are offered.
     await expect(byTestId(intake.page, 'action-approve').count()).resolves.toBe(0);
     await takeAction(intake.page, 'accept', 'received');
     await byTestId(intake.page, 'tab-history').click();
-    await expect(byTestId(intake.page, 'history').textContent()).resolves.toContain('Tiếp nhận hồ sơ');
+    await expectText(byTestId(intake.page, 'history'), 'Tiếp nhận hồ sơ');
 
     // 2. Specialist: takes the dossier (assign to self when needed) and submits it for approval.
     const specialist = await deskSession(browser, 'chuyenvien.binhminh');
@@ -55,10 +55,9 @@ describe('one-stop desk workflow (Chromium)', () => {
     // 4. Intake officer returns the result at the desk.
     await openFromInbox(intake.page, dossier.code);
     await takeAction(intake.page, 'return_result', 'returned');
-    await expect(byTestId(intake.page, 'dossier-status').first().textContent()).resolves.toContain(
-      'Đã trả kết quả',
+    await expectText(byTestId(intake.page, 'dossier-status').first(), 'Đã trả kết quả',
     );
-    await expect(byTestId(intake.page, 'no-actions').textContent()).resolves.toContain('Hồ sơ đã kết thúc');
+    await expectText(byTestId(intake.page, 'no-actions'), 'Hồ sơ đã kết thúc');
     // The control sheet (Mẫu 05) lists the hand-overs.
     await byTestId(intake.page, 'tab-steps').click();
     await byTestId(intake.page, 'steps-table').waitFor();
@@ -79,8 +78,7 @@ describe('one-stop desk workflow (Chromium)', () => {
       note: 'Giấy chứng sinh tải lên bị mờ, đề nghị nộp lại bản rõ nét',
     });
     await byTestId(intake.page, 'tab-history').click();
-    await expect(byTestId(intake.page, 'history').textContent()).resolves.toContain(
-      'Bản chính Giấy chứng sinh',
+    await expectText(byTestId(intake.page, 'history'), 'Bản chính Giấy chứng sinh',
     );
 
     const back = await supplyAsCitizen(dossier.id, 'Đã nộp lại Giấy chứng sinh bản rõ nét');
@@ -94,8 +92,7 @@ describe('one-stop desk workflow (Chromium)', () => {
     expect(await row.getAttribute('data-status')).toBe(back.status);
     await openFromInbox(intake.page, dossier.code);
     await byTestId(intake.page, 'tab-history').click();
-    await expect(byTestId(intake.page, 'history').textContent()).resolves.toContain(
-      'Đã nộp lại Giấy chứng sinh',
+    await expectText(byTestId(intake.page, 'history'), 'Đã nộp lại Giấy chứng sinh',
     );
     await takeAction(intake.page, 'accept', 'received');
 
@@ -131,7 +128,7 @@ describe('one-stop desk workflow (Chromium)', () => {
     expect(code).toMatch(/^000\.31\.00\.H99-\d{6}-\d{4}$/);
     await byTestId(page, 'intake-open').click();
     await page.locator('[data-testid="dossier-header"][data-status="submitted"]').waitFor();
-    await expect(byTestId(page, 'applicant').textContent()).resolves.toContain('Hoàng Văn Quầy');
+    await expectText(byTestId(page, 'applicant'), 'Hoàng Văn Quầy');
     await takeAction(page, 'accept', 'received');
 
     expect(intake.errors).toEqual([]);
@@ -149,7 +146,7 @@ describe('one-stop desk workflow (Chromium)', () => {
     await byTestId(intake.page, 'action-confirm').click();
     const stale = byTestId(intake.page, 'stale-alert');
     await stale.waitFor();
-    await expect(stale.textContent()).resolves.toContain('Hồ sơ đã được người khác cập nhật');
+    await expectText(stale, 'Hồ sơ đã được người khác cập nhật');
     await byTestId(intake.page, 'stale-reload').click();
     await intake.page.locator('[data-testid="dossier-header"][data-status="received"]').waitFor();
     await expect(byTestId(intake.page, 'action-accept').count()).resolves.toBe(0);

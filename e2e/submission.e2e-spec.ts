@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { byTestId, launchBrowser, urls, watchErrors } from './browser';
+import { byTestId, launchBrowser, urls, watchErrors, expectText } from './browser';
 import { tinyPdf, tinyPng } from './files';
 
 const CITIZEN = {
@@ -61,8 +61,7 @@ describe('online submission journey (Chromium)', () => {
 
     // Step 1: the receiving agency is required.
     await byTestId(page, 'wizard-next').click();
-    await expect(page.locator('#agency-error').textContent()).resolves.toContain(
-      'Vui lòng chọn cơ quan tiếp nhận',
+    await expectText(page.locator('#agency-error'), 'Vui lòng chọn cơ quan tiếp nhận',
     );
     await byTestId(page, 'agency-000.31.00.H99').check();
     await byTestId(page, 'wizard-next').click();
@@ -70,8 +69,7 @@ describe('online submission journey (Chromium)', () => {
     // Step 2: the e-form is rendered from the version's JSON Schema; client-side errors name the field.
     await field(page, '/hoTenTre').waitFor();
     await byTestId(page, 'wizard-next').click();
-    await expect(page.locator('[data-pointer="/hoTenTre"] .form-error').textContent()).resolves.toContain(
-      'là thông tin bắt buộc',
+    await expectText(page.locator('[data-pointer="/hoTenTre"] .form-error'), 'là thông tin bắt buộc',
     );
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
       'ef-/hoTenTre',
