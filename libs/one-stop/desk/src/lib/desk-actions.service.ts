@@ -259,7 +259,7 @@ export class DeskActionsService {
     if (t.pauseClock) data['clock'] = 'paused';
     if (t.resumeClock)
       Object.assign(data, { clock: 'resumed', pausedWorkingMs: pausedDelta, dueAt: dueAt.toISOString() });
-    // NĐ 61/2018 (một cửa): Mẫu 02 lists what is missing, Mẫu 03 gives the refusal reason.
+    // One-stop rules (NĐ 61/2018, now NĐ 118/2025): Mẫu 02 lists what is missing, Mẫu 03 gives the refusal reason.
     if (t.action === 'request_supplement') data['form'] = 'Mẫu 02';
     if (t.action === 'refuse') data['form'] = 'Mẫu 03';
     const inserted = await tx.insert(DossierEvent, {
