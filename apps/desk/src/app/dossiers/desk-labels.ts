@@ -1,31 +1,11 @@
 import {
+  DESK_ACTION_LABELS,
   DOSSIER_STATUS_LABELS,
   DeskAction,
   DeskEventDto,
   DossierStatus,
   TERMINAL_DOSSIER_STATUSES,
 } from '@dvc/shared/contracts';
-
-/** Same wording as the workflow engine's buttons (the API sends its own label with each allowed action). */
-export const ACTION_LABELS: Record<DeskAction, string> = {
-  accept: 'Tiếp nhận',
-  refuse: 'Từ chối tiếp nhận',
-  request_supplement: 'Yêu cầu bổ sung',
-  supplement_received: 'Đã nhận bổ sung',
-  assign: 'Phân công',
-  reassign: 'Phân công lại',
-  forward: 'Chuyển xử lý',
-  transfer: 'Chuyển liên thông',
-  send_back: 'Trả lại',
-  submit_for_approval: 'Trình phê duyệt',
-  approve: 'Phê duyệt',
-  stop: 'Dừng xử lý',
-  return_result: 'Trả kết quả',
-  request_withdrawal: 'Yêu cầu rút hồ sơ',
-  record_withdrawal: 'Ghi nhận rút hồ sơ',
-  request_payment: 'Yêu cầu nộp phí, lệ phí',
-  payment_received: 'Đã nộp phí, lệ phí',
-};
 
 /** History entries by event type (the API writes one per action, plus intake, receipt and SLA events). */
 const EVENT_LABELS: Record<string, string> = {
@@ -58,7 +38,7 @@ const EVENT_LABELS: Record<string, string> = {
 export function eventLabel(e: Pick<DeskEventDto, 'type' | 'toStatus'>): string {
   const type = e.type.replace(/[.:-]/g, '_');
   if (type in EVENT_LABELS) return EVENT_LABELS[type];
-  if (type in ACTION_LABELS) return ACTION_LABELS[type as DeskAction];
+  if (type in DESK_ACTION_LABELS) return DESK_ACTION_LABELS[type as DeskAction];
   if (e.toStatus) return DOSSIER_STATUS_LABELS[e.toStatus] ?? e.type;
   return e.type;
 }

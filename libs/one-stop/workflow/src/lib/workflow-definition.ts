@@ -3,7 +3,7 @@
  * shape of a definition. Definitions are plain JSON data, versioned, and a dossier pins the version
  * it started with.
  */
-import { DOSSIER_STATUSES, type DossierStatus, TERMINAL_DOSSIER_STATUSES } from '@dvc/shared/contracts';
+import { DESK_ACTION_LABELS, DOSSIER_STATUSES, type DossierStatus, TERMINAL_DOSSIER_STATUSES } from '@dvc/shared/contracts';
 
 /** The internal dossier states (`DOSSIER_STATUSES` of the contracts, portal codes mapped there). */
 export const WORKFLOW_STATUSES = DOSSIER_STATUSES;
@@ -51,26 +51,8 @@ export const WORKFLOW_ACTIONS = [
 ] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
-/** Button labels of the desk, in Vietnamese. */
-export const WORKFLOW_ACTION_LABELS: Record<WorkflowAction, string> = {
-  accept: 'Tiếp nhận',
-  refuse: 'Từ chối tiếp nhận',
-  request_supplement: 'Yêu cầu bổ sung',
-  supplement_received: 'Đã nhận bổ sung',
-  assign: 'Phân công',
-  reassign: 'Phân công lại',
-  forward: 'Chuyển xử lý',
-  transfer: 'Chuyển liên thông',
-  send_back: 'Trả lại',
-  submit_for_approval: 'Trình phê duyệt',
-  approve: 'Phê duyệt',
-  stop: 'Dừng xử lý',
-  return_result: 'Trả kết quả',
-  request_withdrawal: 'Yêu cầu rút hồ sơ',
-  record_withdrawal: 'Ghi nhận rút hồ sơ',
-  request_payment: 'Yêu cầu nộp phí, lệ phí',
-  payment_received: 'Đã nộp phí, lệ phí',
-};
+/** Button labels of the desk, in Vietnamese (one table, in the contracts). */
+export const WORKFLOW_ACTION_LABELS: Record<WorkflowAction, string> = DESK_ACTION_LABELS;
 
 /** The only actions a citizen may take (on their own dossier; ownership is checked by the caller). */
 export const CITIZEN_ACTIONS: readonly WorkflowAction[] = ['request_withdrawal', 'supplement_received'];

@@ -103,10 +103,7 @@ export class CatalogAdminService {
       const { version, procedure } = await this.findVersionScoped(tx, actor, versionId);
       if (version.status !== 'draft') throw new AppError('VERSION_NOT_DRAFT');
       assertValidFormSchema(version.content.formSchema);
-      const now = new Date();
-      await tx.update(ProcedureVersion, { procedureId: procedure.id, status: 'published' }, { status: 'retired', retiredAt: now });
-      await tx.update(ProcedureVersion, { id: version.id }, { status: 'published', publishedAt: now, publishedBy: actor.id });
-      await tx.update(Procedure, { id: procedure.id }, { currentVersionId: version.id });
+      await this.putInForce(tx, procedure.id, version.id, actor.id);
       return toVersionDto(await tx.findOneByOrFail(ProcedureVersion, { id: version.id }));
     });
   }
@@ -195,12 +192,7 @@ export class CatalogAdminService {
             const v = await tx.save(ProcedureVersion, tx.create(ProcedureVersion, { procedureId: p.id, version: (latest?.version ?? 0) + 1, status: 'draft', ...cols }));
             versionId = v.id;
           }
-          if (opts.publish) {
-            const now = new Date();
-            await tx.update(ProcedureVersion, { procedureId: p.id, status: 'published' }, { status: 'retired', retiredAt: now });
-            await tx.update(ProcedureVersion, { id: versionId }, { status: 'published', publishedAt: now, publishedBy: actor.id });
-            await tx.update(Procedure, { id: p.id }, { currentVersionId: versionId });
-          }
+          if (opts.publish) await this.putInForce(tx, p.id, versionId, actor.id);
           return created ? ('created' as const) : ('newDraft' as const);
         });
         if (outcome === 'created') result.created.push(item.code);
@@ -212,6 +204,14 @@ export class CatalogAdminService {
       }
     }
     return result;
+  }
+
+  /** Publishes a draft and retires the version in force until now, in the caller's transaction. */
+  private async putInForce(tx: EntityManager, procedureId: string, versionId: string, actorId: string): Promise<void> {
+    const now = new Date();
+    await tx.update(ProcedureVersion, { procedureId, status: 'published' }, { status: 'retired', retiredAt: now });
+    await tx.update(ProcedureVersion, { id: versionId }, { status: 'published', publishedAt: now, publishedBy: actorId });
+    await tx.update(Procedure, { id: procedureId }, { currentVersionId: versionId });
   }
 
   private assertServes(actor: OfficialPrincipal, agencyId: string, field: string): void {

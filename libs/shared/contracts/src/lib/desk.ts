@@ -28,6 +28,27 @@ export type DeskAction =
   | 'request_payment'
   | 'payment_received';
 
+/** Vietnamese button labels of the actions: the engine, the API and the desk use this one table. */
+export const DESK_ACTION_LABELS: Record<DeskAction, string> = {
+  accept: 'Tiếp nhận',
+  refuse: 'Từ chối tiếp nhận',
+  request_supplement: 'Yêu cầu bổ sung',
+  supplement_received: 'Đã nhận bổ sung',
+  assign: 'Phân công',
+  reassign: 'Phân công lại',
+  forward: 'Chuyển xử lý',
+  transfer: 'Chuyển liên thông',
+  send_back: 'Trả lại',
+  submit_for_approval: 'Trình phê duyệt',
+  approve: 'Phê duyệt',
+  stop: 'Dừng xử lý',
+  return_result: 'Trả kết quả',
+  request_withdrawal: 'Yêu cầu rút hồ sơ',
+  record_withdrawal: 'Ghi nhận rút hồ sơ',
+  request_payment: 'Yêu cầu nộp phí, lệ phí',
+  payment_received: 'Đã nộp phí, lệ phí',
+};
+
 /** One item the applicant must supply (Mẫu 02, phiếu yêu cầu bổ sung, hoàn thiện hồ sơ). */
 export interface SupplementItem {
   /** What is missing, e.g. "Bản sao giấy chứng sinh". */
