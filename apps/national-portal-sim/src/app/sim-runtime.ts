@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { Faults, faultsSchema, SimOptions } from './sim-config';
+import { CatalogFeedStore } from './catalog-feed-store';
 import { PortalStore, validateRecord } from './portal-store';
 import { seededRandom } from './rng';
 
@@ -17,6 +18,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  */
 export class SimRuntime {
   readonly store = new PortalStore();
+  readonly catalog = new CatalogFeedStore();
   faults: Faults;
   private random: () => number;
   private readonly sessions = new Map<string, number>();
@@ -108,6 +110,20 @@ export class SimRuntime {
         this.store.counts.lookups++;
         const held = typeof body['mahoso'] === 'string' ? this.store.dossiers.get(body['mahoso']) : undefined;
         return { status: 200, body: { error_code: 0, message: 'Thành công', result: held ? [held.record] : [] } };
+      }
+      case 'LayDanhSachTTHC': {
+        const trang = Number(body['trang'] ?? 1);
+        const sobanghi = Number(body['sobanghi'] ?? 50);
+        if (!Number.isInteger(trang) || trang < 1 || !Number.isInteger(sobanghi) || sobanghi < 1 || sobanghi > 500) {
+          return { status: 200, body: { error_code: 'E_DATA', message: 'trang phải từ 1, sobanghi từ 1 đến 500' } };
+        }
+        const { items, total } = this.catalog.page(trang, sobanghi);
+        return { status: 200, body: { error_code: 0, message: 'Thành công', result: items, tongso: total } };
+      }
+      case 'LayThuTuc': {
+        const held = typeof body['maTTHC'] === 'string' ? this.catalog.get(body['maTTHC']) : undefined;
+        if (!held) return { status: 200, body: { error_code: 'E_NOTFOUND', message: `Không có thủ tục mã ${String(body['maTTHC'])}` } };
+        return { status: 200, body: { error_code: 0, message: 'Thành công', result: [held] } };
       }
       default:
         return { status: 200, body: { error_code: 'E_SERVICE', message: `Dịch vụ không được hỗ trợ: ${String(body['service'])}` } };

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpException, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpException, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { InboundPusher, InboundPushError } from './inbound-push';
 import { SimRuntime } from './sim-runtime';
@@ -71,6 +71,31 @@ export class SimController {
   @Get('sim/inbound')
   inboundHeld() {
     return { items: this.inbound.list() };
+  }
+
+  /** The national TTHC catalog as published (LayDanhSachTTHC / LayThuTuc records). */
+  @Get('sim/catalog')
+  catalog() {
+    return { items: this.sim.catalog.all() };
+  }
+
+  /** Publishes a procedure's new content (tests): stored as given, NGAYCAPNHAT now unless given. */
+  @Put('sim/catalog/:code')
+  putProcedure(@Param('code') code: string, @Body() body: Record<string, unknown>) {
+    return this.sim.catalog.put(code, body ?? {});
+  }
+
+  @Delete('sim/catalog/:code')
+  @HttpCode(204)
+  removeProcedure(@Param('code') code: string) {
+    if (!this.sim.catalog.remove(code)) throw new HttpException({ message: `Không có thủ tục mã ${code}` }, 404);
+  }
+
+  /** Back to the seeded catalog. */
+  @Post('sim/catalog/reset')
+  @HttpCode(204)
+  resetCatalog() {
+    this.sim.catalog.reset();
   }
 
   @Post('sim/reset')

@@ -15,3 +15,5 @@ export type { SyncMetrics } from './lib/sync-metrics';
 export { SyncAdminController, SyncAdminGuard, SYNC_ADMIN_AUTH_GUARD } from './lib/sync-admin.controller';
 export { NationalPortalModule, SYNC_CONNECTION } from './lib/national-portal.module';
 export type { NationalPortalModuleOptions } from './lib/national-portal.module';
+export { CatalogFeedClient, CatalogFeedError, feedHash, mapThuTuc, NATIONAL_CODE, PORTAL_COPY_FORM_NAMES, PORTAL_LEVEL_NAMES, PORTAL_ONLINE_LEVEL_NAMES } from './lib/catalog-feed';
+export type { CatalogFeedDetail, CatalogFeedEntry, CatalogFeedItem, ThuTucRecord } from './lib/catalog-feed';

@@ -3,6 +3,7 @@ import { RouterLink } from '@angular/router';
 import { AdminCatalogApi, toProblem } from '@dvc/channel/api-client';
 import { Alert, DateTimePipe, PageHeader, ProblemAlert } from '@dvc/channel/ui';
 import type { CatalogExport, CatalogImportResult, Problem } from '@dvc/shared/contracts';
+import { CatalogRefresh } from './catalog-refresh';
 
 function localProblem(title: string): Problem {
   return { type: 'about:blank', code: 'CLIENT_VALIDATION', status: 0, title };
@@ -12,7 +13,7 @@ function localProblem(title: string): Problem {
 @Component({
   selector: 'dvc-catalog-transfer',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, PageHeader, ProblemAlert, Alert, DateTimePipe],
+  imports: [RouterLink, PageHeader, ProblemAlert, Alert, DateTimePipe, CatalogRefresh],
   templateUrl: './catalog-transfer.html',
   styles: `
     .grid {

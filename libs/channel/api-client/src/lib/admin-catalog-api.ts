@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   AdminProcedureDto,
   CatalogExport,
+  CatalogFeedRunDto,
   CatalogImportResult,
   CreateProcedureRequest,
   ProcedureVersionDto,
@@ -68,5 +69,16 @@ export class AdminCatalogApi {
 
   importCatalog(body: CatalogExport): Observable<CatalogImportResult> {
     return this.http.post<CatalogImportResult>(`${this.base}/admin/catalog/import`, body);
+  }
+
+  /** Refresh from the national portal's catalog feed; answers the run (its outcome per procedure). */
+  refreshFromNationalPortal(): Observable<CatalogFeedRunDto> {
+    return this.http.post<CatalogFeedRunDto>(`${this.base}/admin/catalog/refresh`, {});
+  }
+
+  catalogRefreshRuns(limit = 10): Observable<CatalogFeedRunDto[]> {
+    return this.http.get<CatalogFeedRunDto[]>(`${this.base}/admin/catalog/refresh`, {
+      params: queryParams({ limit }),
+    });
   }
 }

@@ -5,6 +5,8 @@ export const QUEUES = {
   sync: 'sync',
   /** Deadline watch of the one-stop desk (due soon, overdue, Mẫu 04 drafts). */
   sla: 'sla',
+  /** Daily refresh of the procedure catalog from the national portal's catalog feed. */
+  catalog: 'catalog',
 } as const;
 
 export const JOBS = {
@@ -13,6 +15,7 @@ export const JOBS = {
   dossierStatusSync: 'dossier.status.sync',
   syncReconcile: 'dossier.sync.reconcile',
   slaScan: 'desk.sla.scan',
+  catalogFeedRefresh: 'catalog.feed.refresh',
 } as const;
 
 /** Injection token of the shared ioredis client (health checks, rate limits). */

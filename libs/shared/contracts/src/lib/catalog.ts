@@ -161,3 +161,35 @@ export interface CatalogImportResult {
   unchanged: string[];
   errors: { code: string; message: string }[];
 }
+
+/** Refresh of the catalog from the national portal's catalog feed (LayDanhSachTTHC / LayThuTuc). */
+export type CatalogFeedTrigger = 'schedule' | 'manual';
+export type CatalogFeedRunStatus = 'running' | 'done' | 'failed';
+
+/** A procedure the run created a draft for, gave a new draft, or could not take. */
+export interface CatalogFeedRunItem {
+  code: string;
+  name?: string;
+  outcome: 'created' | 'updated' | 'failed';
+  procedureId?: string;
+  versionId?: string;
+  version?: number;
+  /** Why it failed. */
+  message?: string;
+  /** Differences the feed carries that the refresh does not apply (field, level): for the reviewer. */
+  notes?: string[];
+}
+
+export interface CatalogFeedRunDto {
+  id: string;
+  trigger: CatalogFeedTrigger;
+  status: CatalogFeedRunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  error: string | null;
+  items: CatalogFeedRunItem[];
+}
