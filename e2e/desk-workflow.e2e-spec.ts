@@ -1,17 +1,21 @@
 import type { Browser } from 'playwright-core';
-import { byTestId, launchBrowser, urls, expectText } from './browser';
+import { byTestId, launchBrowser, urls, expectText, watchErrors } from './browser';
 import {
   actAsOfficial,
+  DEMO_CITIZEN,
+  DEMO_PASSWORD,
   deskSession,
   openFromInbox,
   submitBirthRegistration,
   supplyAsCitizen,
   takeAction,
 } from './desk-helpers';
+import { tinyPdf } from './files';
 
 /**
  * The one-stop desk journeys of issue #4, in Chromium: a citizen's online dossier goes through
- * intake → processing → approval → return by three officials of UBND phường Bình Minh; a supplement
+ * intake → processing → approval (the leader signs the e-result) → return by three officials of UBND
+ * phường Bình Minh, after which the citizen downloads the signed result in the portal; a supplement
  * round trip with the citizen; and a stale action (someone else acted first) is reported, not lost.
  */
 describe('one-stop desk workflow (Chromium)', () => {
@@ -47,10 +51,26 @@ describe('one-stop desk workflow (Chromium)', () => {
       note: 'Hồ sơ đủ điều kiện',
     });
 
-    // 3. Leader approves.
+    // 3. Leader approves with the result PDF, which is PAdES-signed in the same transaction.
     const leader = await deskSession(browser, 'lanhdao.binhminh');
     await openFromInbox(leader.page, dossier.code);
-    await takeAction(leader.page, 'approve', 'result_ready');
+    await byTestId(leader.page, 'action-approve').click();
+    await leader.page.locator('[data-testid="action-dialog"] form[data-action="approve"]').waitFor();
+    await byTestId(leader.page, 'action-confirm').click();
+    await expectText(leader.page.locator('#act-result-err'), 'Vui lòng chọn tệp PDF kết quả giải quyết');
+    await expect(leader.page.locator('#act-result-file').getAttribute('aria-invalid')).resolves.toBe('true');
+    await byTestId(leader.page, 'approve-result-file').setInputFiles({
+      name: 'trich-luc-khai-sinh.pdf',
+      mimeType: 'application/pdf',
+      buffer: tinyPdf('Trich luc khai sinh'),
+    });
+    await byTestId(leader.page, 'action-confirm').click();
+    await leader.page.locator('[data-testid="dossier-header"][data-status="result_ready"]').waitFor();
+    const signed = byTestId(leader.page, 'signed-result');
+    await signed.waitFor();
+    expect(await signed.getAttribute('data-signature-status')).toBe('valid');
+    await expectText(byTestId(leader.page, 'signed-result-signer'), 'Bùi Văn Chủ Tịch');
+    await expectText(byTestId(leader.page, 'signed-result-delivery'), 'Chưa trả cho người nộp');
 
     // 4. Intake officer returns the result at the desk.
     await openFromInbox(intake.page, dossier.code);
@@ -62,6 +82,34 @@ describe('one-stop desk workflow (Chromium)', () => {
     await byTestId(intake.page, 'tab-steps').click();
     await byTestId(intake.page, 'steps-table').waitFor();
     expect(await byTestId(intake.page, 'steps-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
+    await expectText(byTestId(intake.page, 'signed-result-delivery'), 'Đã trả cho người nộp');
+
+    // 5. Level 4: the citizen sees the signed result in the portal and downloads it.
+    const citizen = await browser.newContext({ locale: 'vi-VN', acceptDownloads: true });
+    const page = await citizen.newPage();
+    const citizenErrors = watchErrors(page);
+    await page.goto(`${urls.portal}/dang-nhap?returnUrl=${encodeURIComponent(`/ho-so-cua-toi/${dossier.id}`)}`);
+    await byTestId(page, 'login-identity').fill(DEMO_CITIZEN);
+    await byTestId(page, 'login-password').fill(DEMO_PASSWORD);
+    await byTestId(page, 'login-submit').click();
+    const result = byTestId(page, 'signed-result');
+    await result.waitFor();
+    await expectText(result, 'Kết quả giải quyết (đã ký số)');
+    expect(await result.getAttribute('data-signature-status')).toBe('valid');
+    await expectText(byTestId(page, 'signed-result-signer'), 'Bùi Văn Chủ Tịch');
+    const [response, download] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/dossiers/${dossier.id}/result`)),
+      page.waitForEvent('download'),
+      byTestId(page, 'signed-result-download').click(),
+    ]);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('application/pdf');
+    const body = await response.body();
+    expect(body.includes('/ByteRange')).toBe(true);
+    expect(body.includes('Trich luc khai sinh')).toBe(true);
+    expect(download.suggestedFilename()).toBe(`ket-qua-${dossier.code}.pdf`);
+    expect(citizenErrors).toEqual([]);
+    await citizen.close();
 
     for (const s of [intake, specialist, leader]) {
       expect(s.errors).toEqual([]);

@@ -53,6 +53,17 @@ async function waitFor(url, child) {
 
 let code = 1;
 try {
+  // Digital signatures as `npm start` sets them up (receipts, the leader's e-results): the
+  // development CA and agency .p12 of tools/dev-signing-cert.mjs, unless SIGNING_MODE is given.
+  if (!process.env.SIGNING_MODE) {
+    env.SIGNING_P12_PASSWORD = process.env.SIGNING_P12_PASSWORD || 'dev-p12-password';
+    run('dev signing certificate', [process.execPath, ['tools/dev-signing-cert.mjs']]);
+    Object.assign(env, {
+      SIGNING_MODE: 'pkcs12',
+      SIGNING_P12_PATH: resolve(root, 'var/signing/agency.p12'),
+      SIGNING_TRUST_STORE: resolve(root, 'var/signing/dev-ca.pem'),
+    });
+  }
   run('migrate', nodeApp('api', 'migrate'));
   run('seed', nodeApp('api', 'seed/seed'));
   const api = start('api', nodeApp('api', 'main'));

@@ -20,3 +20,4 @@ export { DossierStatusBadge } from './lib/dossier-status-badge';
 export { Stepper } from './lib/stepper';
 export type { StepperStep } from './lib/stepper';
 export { SlaBadge, SLA_LABELS } from './lib/sla-badge';
+export { SignedResult } from './lib/signed-result';

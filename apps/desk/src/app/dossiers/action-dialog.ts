@@ -21,6 +21,7 @@ import {
   ROLE_LABELS,
   SupplementItem,
 } from '@dvc/shared/contracts';
+import { map } from 'rxjs';
 import { actionTone } from './desk-labels';
 
 /**
@@ -58,12 +59,22 @@ export class ActionDialog {
   protected readonly submitting = signal(false);
   protected readonly tried = signal(false);
   protected readonly problem = signal<Problem | null>(null);
+  /** Approval: the e-result PDF the leader signs, unless the result is issued on paper. */
+  protected readonly resultFile = signal<File | null>(null);
+  protected readonly paperResult = signal(false);
+  protected readonly progress = signal<number | null>(null);
+  protected readonly asksResult = computed(() => this.action()?.action === 'approve');
   protected readonly tone = computed(() => actionTone(this.action()?.action ?? 'assign'));
 
   protected readonly errors = computed(() => {
     const a = this.action();
-    const out: { note?: string; assignee?: string; unit?: string; items?: string } = {};
+    const out: { note?: string; assignee?: string; unit?: string; items?: string; file?: string } = {};
     if (!a) return out;
+    if (this.asksResult() && !this.paperResult()) {
+      const f = this.resultFile();
+      if (!f) out.file = 'Vui lòng chọn tệp PDF kết quả giải quyết để ký số';
+      else if (!/\.pdf$/i.test(f.name)) out.file = `Tệp "${f.name}" không phải tệp PDF; kết quả giải quyết phải là tệp PDF`;
+    }
     if (a.requiresNote && !this.note().trim()) out.note = 'Vui lòng ghi rõ lý do hoặc nội dung';
     if (a.requiresAssignee && !this.assigneeId()) out.assignee = 'Vui lòng chọn cán bộ xử lý';
     if (a.requiresTargetUnit && !this.targetUnitCode().trim()) out.unit = 'Vui lòng chọn đơn vị nhận hồ sơ';
@@ -80,6 +91,9 @@ export class ActionDialog {
     this.assigneeId.set('');
     this.targetUnitCode.set('');
     this.items.set([{ name: '', note: '' }]);
+    this.resultFile.set(null);
+    this.paperResult.set(false);
+    this.progress.set(null);
     this.problem.set(null);
     this.tried.set(false);
     this.submitting.set(false);
@@ -121,6 +135,12 @@ export class ActionDialog {
         ),
       error: () => this.units.set([]),
     });
+  }
+
+  protected pickResult(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.resultFile.set(input.files?.[0] ?? null);
+    this.problem.set(null);
   }
 
   protected isMe(id: string): boolean {
@@ -172,16 +192,25 @@ export class ActionDialog {
     }
     this.submitting.set(true);
     this.problem.set(null);
-    this.api.act(this.dossier().id, body).subscribe({
-      next: (dossier) => {
+    const file = this.asksResult() && !this.paperResult() ? this.resultFile() : null;
+    const request = file
+      ? this.api.approveWithResult(this.dossier().id, file, body.expectedVersion, note || undefined)
+      : this.api.act(this.dossier().id, body).pipe(map((dossier) => ({ kind: 'done' as const, dossier })));
+    request.subscribe({
+      next: (ev) => {
+        if (ev.kind === 'progress') {
+          this.progress.set(ev.percent);
+          return;
+        }
         this.submitting.set(false);
         this.close();
-        this.done.emit({ action: a, dossier });
+        this.done.emit({ action: a, dossier: ev.dossier });
       },
       error: (e: unknown) => {
         this.submitting.set(false);
+        this.progress.set(null);
         const p = toProblem(e);
-        if (p.code === 'STALE_VERSION' || (p.status === 409 && p.code !== 'ACTION_NOT_ALLOWED')) {
+        if (p.code === 'STALE_VERSION' || (p.status === 409 && !['ACTION_NOT_ALLOWED', 'SIGNER_NOT_CONFIGURED'].includes(p.code))) {
           this.close();
           this.stale.emit();
           return;

@@ -12,6 +12,7 @@ const EVENT_LABELS: Record<string, string> = {
   submitted: 'Nộp hồ sơ',
   accepted: 'Tiếp nhận hồ sơ',
   receipt_issued: 'Cấp giấy tiếp nhận và hẹn trả kết quả (Mẫu 01)',
+  result_signed: 'Lãnh đạo ký số kết quả giải quyết',
   refused: 'Từ chối tiếp nhận (Mẫu 03)',
   supplement_requested: 'Yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)',
   supplement_received: 'Nhận hồ sơ bổ sung',

@@ -28,6 +28,7 @@ export const EVENT_LABELS: Record<string, string> = {
   request_payment: 'Yêu cầu nộp phí, lệ phí',
   payment_received: 'Đã nộp phí, lệ phí',
   apology_issued: 'Phát hành phiếu xin lỗi và hẹn lại ngày trả kết quả',
+  result_signed: 'Lãnh đạo ký số kết quả giải quyết',
 };
 
 export const ACTOR_LABELS: Record<DossierActorKind, string> = {

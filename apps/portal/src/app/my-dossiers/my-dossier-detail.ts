@@ -32,6 +32,7 @@ import {
   Loading,
   PageHeader,
   ProblemAlert,
+  SignedResult,
 } from '@dvc/channel/ui';
 import {
   DOSSIER_CHANNEL_LABELS,
@@ -62,6 +63,7 @@ import { SupplementForm } from './supplement-form';
     EformSummary,
     ReceiptButton,
     SupplementForm,
+    SignedResult,
   ],
   templateUrl: './my-dossier-detail.html',
   styleUrl: './my-dossier-detail.css',
@@ -113,6 +115,27 @@ export class MyDossierDetail {
   protected readonly withdrawing = signal(false);
   protected readonly actionProblem = signal<Problem | null>(null);
   protected readonly notice = signal<string | null>(null);
+  protected readonly resultBusy = signal(false);
+  protected readonly resultProblem = signal<Problem | null>(null);
+
+  /** The signed e-result (level 4 delivery), fetched with the citizen's token and saved. */
+  protected downloadResult(): void {
+    const d = this.dossier.value();
+    if (!d?.result || this.resultBusy()) return;
+    const fileName = d.result.fileName;
+    this.resultBusy.set(true);
+    this.resultProblem.set(null);
+    this.api.result(d.id).subscribe({
+      next: (res) => {
+        this.resultBusy.set(false);
+        if (res.body) saveBlob(res.body, fileNameFrom(res, fileName));
+      },
+      error: (e: unknown) => {
+        this.resultBusy.set(false);
+        this.resultProblem.set(toProblem(e));
+      },
+    });
+  }
 
   protected eventTitle(e: DossierEventDto): string {
     return EVENT_LABELS[e.type] ?? (e.toStatus ? DOSSIER_STATUS_LABELS[e.toStatus] : e.type);

@@ -52,6 +52,14 @@ export class DossierApi {
     });
   }
 
+  /** The signed e-result of a returned dossier (kết quả giải quyết điện tử, PDF). */
+  result(id: string): Observable<HttpResponse<Blob>> {
+    return this.http.get(`${this.base}/dossiers/${encodeURIComponent(id)}/result`, {
+      observe: 'response',
+      responseType: 'blob',
+    });
+  }
+
   requestWithdrawal(id: string, body: WithdrawalRequest): Observable<CitizenActionResultDto> {
     return this.http.post<CitizenActionResultDto>(
       `${this.base}/dossiers/${encodeURIComponent(id)}/withdrawal-request`,

@@ -11,12 +11,13 @@ import { DOSSIER_ENTITIES } from '@dvc/one-stop/dossier';
 import { dossierCodeFormatProvider } from './intake-calendar';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { DraftsModule } from './drafts/drafts.module';
+import { ResultModule } from './result/result.module';
 import { LookupRateLimitGuard } from './lookup-rate-limit.guard';
 import { ReceiptController } from './receipt/receipt.controller';
 import { ReceiptService } from './receipt/receipt.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(DOSSIER_ENTITIES), IdentityModule, CatalogModule, AttachmentsModule, DraftsModule, SignatureModule, DeskSlaModule],
+  imports: [TypeOrmModule.forFeature(DOSSIER_ENTITIES), IdentityModule, CatalogModule, AttachmentsModule, DraftsModule, SignatureModule, DeskSlaModule, ResultModule],
   controllers: [DossierController, DossierLookupController, ReceiptController],
   providers: [DossierService, ReceiptService, LookupRateLimitGuard, dossierCodeFormatProvider],
   exports: [DossierService],

@@ -65,7 +65,8 @@ export interface DossierDocumentDto {
   mediaType: string;
   sizeBytes: number;
   sha256: string;
-  source: 'upload' | 'reused';
+  /** 'result': the dossier's signed e-result (kết quả giải quyết). */
+  source: 'upload' | 'reused' | 'result';
   attachmentId: string;
   reusedFromDocumentId: string | null;
   createdAt: string;

@@ -1,4 +1,5 @@
 import type { DossierDocumentDto } from './attachments';
+import type { DossierResultDto } from './result';
 /**
  * Internal dossier states, richer than the national portal's list (TrangThaiHoSo) and mapped to it
  * in DOSSIER_STATUS_PORTAL_CODE — the one editable mapping.
@@ -108,6 +109,8 @@ export interface DossierDetailDto extends DossierDto {
   events: DossierEventDto[];
   /** The files the dossier holds, in the order of its components. */
   documents: DossierDocumentDto[];
+  /** The signed e-result, once the dossier is returned (null before, or for a paper result). */
+  result?: DossierResultDto | null;
 }
 
 /** Public lookup by code + second factor: no personal data. */
