@@ -12,6 +12,7 @@ import { Router, RouterLink } from '@angular/router';
 import { DeskApi, loader, toProblem } from '@dvc/channel/api-client';
 import { DatePipeVi, Loading, PageHeader, ProblemAlert } from '@dvc/channel/ui';
 import type { CalendarDayDto, Problem } from '@dvc/shared/contracts';
+import { OfficeHoursEditor } from './office-hours-editor';
 
 const KIND_LABELS: Record<CalendarDayDto['kind'], string> = {
   day_off: 'Ngày nghỉ',
@@ -45,7 +46,7 @@ const toRow = (d: CalendarDayDto): EditRow => ({
 @Component({
   selector: 'dvc-calendar-admin',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, PageHeader, ProblemAlert, Loading, DatePipeVi],
+  imports: [RouterLink, PageHeader, ProblemAlert, Loading, DatePipeVi, OfficeHoursEditor],
   templateUrl: './calendar-admin.html',
   styleUrl: './calendar-admin.css',
 })

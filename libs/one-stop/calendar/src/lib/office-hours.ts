@@ -14,6 +14,12 @@ export interface OfficeSession {
 export interface OfficeHours {
   /** Sessions in chronological order, not overlapping, e.g. morning and afternoon. */
   sessions: readonly OfficeSession[];
+  /**
+   * Reception sessions on Saturdays that are days off only for being Saturdays (some one-stop desks
+   * receive on Saturday mornings). A dossier received then is received that day, but the Saturday
+   * stays a day off: it adds no working time and time limits count from the next working day.
+   */
+  saturday?: readonly OfficeSession[];
 }
 
 /**
@@ -37,6 +43,8 @@ export interface CompiledOfficeHours {
   closing: number;
   /** Working minutes in a full working day. */
   dailyMinutes: number;
+  /** Saturday reception sessions as minute ranges; empty when the agency does not receive on Saturdays. */
+  saturday: readonly (readonly [number, number])[];
 }
 
 /** Validates office hours and converts them to minutes; throws `RangeError` when invalid. */
@@ -44,13 +52,8 @@ export function compileOfficeHours(hours: OfficeHours): CompiledOfficeHours {
   if (!hours || !Array.isArray(hours.sessions) || hours.sessions.length === 0) {
     throw new RangeError('Office hours need at least one session');
   }
-  const sessions = hours.sessions.map((s) => [parseClock(s.start), parseClock(s.end)] as const);
-  let previousEnd = -1;
-  for (const [start, end] of sessions) {
-    if (start >= end) throw new RangeError(`Office session must end after it starts: ${start}–${end} min`);
-    if (start < previousEnd) throw new RangeError('Office sessions must be in order and must not overlap');
-    previousEnd = end;
-  }
+  const sessions = compileSessions(hours.sessions);
+  const saturday = compileSessions(hours.saturday ?? []);
   const first = sessions[0] as readonly [number, number];
   const last = sessions[sessions.length - 1] as readonly [number, number];
   return {
@@ -58,5 +61,18 @@ export function compileOfficeHours(hours: OfficeHours): CompiledOfficeHours {
     opening: first[0],
     closing: last[1],
     dailyMinutes: sessions.reduce((sum, [s, e]) => sum + (e - s), 0),
+    saturday,
   };
+}
+
+function compileSessions(list: readonly OfficeSession[]): (readonly [number, number])[] {
+  if (!Array.isArray(list)) throw new RangeError('Office sessions must be a list');
+  const sessions = list.map((s) => [parseClock(s.start), parseClock(s.end)] as const);
+  let previousEnd = -1;
+  for (const [start, end] of sessions) {
+    if (start >= end) throw new RangeError(`Office session must end after it starts: ${start}–${end} min`);
+    if (start < previousEnd) throw new RangeError('Office sessions must be in order and must not overlap');
+    previousEnd = end;
+  }
+  return sessions;
 }

@@ -132,7 +132,7 @@ export class DeskActionsService {
         { field: 'items', message: 'Vui lòng liệt kê giấy tờ cần bổ sung' },
       ]);
     }
-    const calendar = await this.calendars.forDossier(d.received_at);
+    const calendar = await this.calendars.forDossier(d.received_at, d.receiving_agency_id);
     const stepChanged = t.toStep !== t.fromStep;
     const assigning = t.action === 'assign' || t.action === 'reassign';
 

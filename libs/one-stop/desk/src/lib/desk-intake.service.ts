@@ -1,6 +1,7 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { toLocalDate } from '@dvc/one-stop/calendar';
 import { Dossier, DossierEvent } from '@dvc/one-stop/dossier';
 import type { OfficialPrincipal } from '@dvc/platform/identity';
@@ -11,6 +12,7 @@ import { DeskActionsService } from './desk-actions.service';
 import { DESK_OPTIONS, type DeskModuleOptions } from './desk.options';
 import { deskUnits } from './desk-scope';
 import type { InPersonIntakeDto } from './dto/desk.dto';
+import { DeskIntakeRequest } from './entities';
 
 /**
  * In-person (or postal) intake: an intake officer enters the dossier of an applicant at the counter.
@@ -26,7 +28,22 @@ export class DeskIntakeService {
     private readonly actions: DeskActionsService,
   ) {}
 
-  async create(p: OfficialPrincipal, dto: InPersonIntakeDto, now = new Date()): Promise<string> {
+  /**
+   * Creates the dossier. With an Idempotency-Key, a retry (double click, lost response) by the same
+   * official returns the dossier created first (`created: false`), also when the requests race; the
+   * key reused with another body is refused, as in online submission.
+   */
+  async create(
+    p: OfficialPrincipal,
+    dto: InPersonIntakeDto,
+    idempotencyKey?: string,
+    now = new Date(),
+  ): Promise<{ id: string; created: boolean }> {
+    const request = JSON.parse(JSON.stringify(dto)) as Record<string, unknown>;
+    if (idempotencyKey) {
+      const earlier = await this.replay(p, idempotencyKey, request);
+      if (earlier) return { id: earlier, created: false };
+    }
     const [version]: {
       id: string;
       procedure_id: string;
@@ -52,7 +69,8 @@ export class DeskIntakeService {
     const errors = this.options.validateForm(version.id, version.schema ?? {}, dto.formData);
     if (errors.length) throw new AppError('VALIDATION_FAILED', errors[0]!.message, errors);
 
-    const calendar = await this.calendars.calendar();
+    // The receiving agency's office hours decide the received time and the due time of day.
+    const calendar = await this.calendars.forAgency(agency.id);
     const receivedAt = calendar.receivedAt(now);
     const day = toLocalDate(receivedAt);
     // The calendar in force on the receipt day applies to this dossier for good.
@@ -62,6 +80,47 @@ export class DeskIntakeService {
       [dto.applicant.identityNumber],
     );
 
+    try {
+      const id = await this.insert(
+        p,
+        dto,
+        { version, agency, citizen, receivedAt, dueAt, day, now },
+        idempotencyKey,
+        request,
+      );
+      return { id, created: true };
+    } catch (e) {
+      // A concurrent duplicate committed first: our rollback gave its number back.
+      const d = (e as { driverError?: { code?: string; constraint?: string } }).driverError;
+      if (
+        idempotencyKey &&
+        e instanceof QueryFailedError &&
+        d?.code === '23505' &&
+        d.constraint === 'pk_desk_intake_request'
+      ) {
+        const winner = await this.replay(p, idempotencyKey, request);
+        if (winner) return { id: winner, created: false };
+      }
+      throw e;
+    }
+  }
+
+  private async insert(
+    p: OfficialPrincipal,
+    dto: InPersonIntakeDto,
+    c: {
+      version: { id: string; procedure_id: string };
+      agency: { id: string; code: string };
+      citizen: { id: string } | undefined;
+      receivedAt: Date;
+      dueAt: Date;
+      day: string;
+      now: Date;
+    },
+    idempotencyKey: string | undefined,
+    request: Record<string, unknown>,
+  ): Promise<string> {
+    const { version, agency, citizen, receivedAt, dueAt, day, now } = c;
     return this.db.transaction(async (tx) => {
       const code = await this.options.allocateCode(tx, agency, day);
       const inserted = await tx.insert(Dossier, {
@@ -84,6 +143,14 @@ export class DeskIntakeService {
         idempotencyKey: null,
       });
       const id = inserted.identifiers[0]!['id'] as string;
+      // A concurrent request with the same key waits here for our commit, then fails and replays.
+      if (idempotencyKey)
+        await tx.insert(DeskIntakeRequest, {
+          officialId: p.id,
+          idempotencyKey,
+          dossierId: id,
+          request: request as Record<string, any>,
+        });
       await tx.insert(DossierEvent, {
         dossierId: id,
         type: 'submitted',
@@ -112,5 +179,23 @@ export class DeskIntakeService {
       }
       return id;
     });
+  }
+
+  /** The dossier created earlier with this key by this official, or null; another body is refused. */
+  private async replay(
+    p: OfficialPrincipal,
+    key: string,
+    request: Record<string, unknown>,
+  ): Promise<string | null> {
+    const row = await this.db
+      .getRepository(DeskIntakeRequest)
+      .findOneBy({ officialId: p.id, idempotencyKey: key });
+    if (!row) return null;
+    if (!isDeepStrictEqual(row.request, request))
+      throw new AppError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'Mỗi lần tiếp nhận một hồ sơ mới cần một khóa Idempotency-Key mới',
+      );
+    return row.dossierId;
   }
 }

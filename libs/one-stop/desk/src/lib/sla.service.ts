@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { toLocalDate } from '@dvc/one-stop/calendar';
 import { CalendarService } from './calendar.service';
 import { dailyWorkingMs, proposedAppointment } from './deadlines';
 import { TERMINAL_SQL } from './dossier-state';
@@ -59,9 +58,10 @@ export class SlaService {
       received_at: Date;
       current_step_id: string;
       workflow_definition_id: string;
+      receiving_agency_id: string;
       time_limit_days: number;
     }[] = await this.db.query(
-      `SELECT d.id, d.due_at, d.received_at, d.current_step_id, d.workflow_definition_id, v.time_limit_days
+      `SELECT d.id, d.due_at, d.received_at, d.current_step_id, d.workflow_definition_id, d.receiving_agency_id, v.time_limit_days
            FROM dossier d JOIN procedure_version v ON v.id = d.procedure_version_id
           WHERE d.overdue_at IS NULL AND d.clock_paused_at IS NULL AND d.status NOT IN (${TERMINAL_SQL}) AND d.due_at <= $1
           ORDER BY d.due_at LIMIT ${BATCH}`,
@@ -69,7 +69,8 @@ export class SlaService {
     );
     for (const d of overdue) {
       const def = await this.workflows.get(d.workflow_definition_id);
-      const dossierCalendar = calendar.asOf(toLocalDate(d.received_at));
+      // The receiving agency's office hours give the appointment's time of day.
+      const dossierCalendar = await this.calendars.forDossier(d.received_at, d.receiving_agency_id);
       const proposed = proposedAppointment(
         dossierCalendar,
         def,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, QueryFailedError } from 'typeorm';
-import type { WorkingCalendar } from '@dvc/one-stop/calendar';
+import { CalendarService } from '@dvc/one-stop/desk';
 import { Dossier, DossierEvent } from '@dvc/one-stop/dossier';
 import { AgencyUnit } from '@dvc/platform/identity';
 import { addToOutbox, OUTBOX_TOPICS } from '@dvc/platform/outbox';
@@ -11,7 +11,7 @@ import { AppError } from '@dvc/shared/contracts';
 import { allocateDossierCode } from '../desk-intake-port';
 import { codeDay, DossierCodeFormat } from '../dossier-code';
 import { FormValidator } from '../form-validation';
-import { DOSSIER_CODE_FORMAT, INTAKE_CALENDAR } from '../intake-calendar';
+import { DOSSIER_CODE_FORMAT } from '../intake-calendar';
 import { InboundDossierDto } from './inbound-dossier.dto';
 import { InboundDossier } from './inbound-dossier.entity';
 
@@ -31,7 +31,7 @@ export class InboundDossierService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalog: CatalogService,
-    @Inject(INTAKE_CALENDAR) private readonly calendar: WorkingCalendar,
+    private readonly calendars: CalendarService,
     @Inject(DOSSIER_CODE_FORMAT) private readonly format: DossierCodeFormat,
   ) {}
 
@@ -51,9 +51,11 @@ export class InboundDossierService {
     if (errors.length) throw new AppError('VALIDATION_FAILED', errors[0].message, errors);
 
     const submittedAt = new Date(dto.submittedAt);
-    const receivedAt = this.calendar.receivedAt(now);
+    // The same calendar as online submission: administrator-added days and the agency's office hours.
+    const calendar = await this.calendars.forAgency(agency.id);
+    const receivedAt = calendar.receivedAt(now);
     const day = codeDay(receivedAt);
-    const dueAt = this.calendar.asOf(day).dueDate({ receivedAt: now, workingDays: version.timeLimitDays });
+    const dueAt = calendar.asOf(day).dueDate({ receivedAt: now, workingDays: version.timeLimitDays });
 
     try {
       await this.db.transaction(async (tx) => {
