@@ -3,6 +3,7 @@ import { AuthStore, DeskApi, loader, toProblem } from '@dvc/channel/api-client';
 import { DateTimePipe, ProblemAlert } from '@dvc/channel/ui';
 import type { ApologyLetterDto, Problem } from '@dvc/shared/contracts';
 import { catchError, of } from 'rxjs';
+import { openFormPdf } from './form-pdf';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** ISO instant → value of `<input type="datetime-local">` in Vietnam time (UTC+7), like every date of the desk. */
@@ -77,6 +78,26 @@ const fromLocalInput = (value: string) => new Date(`${value}:00+07:00`).toISOStr
                 </form>
               }
             }
+            <p class="pdf">
+              <button
+                type="button"
+                class="btn btn-secondary btn-sm"
+                (click)="pdf(a, 'download')"
+                [disabled]="pdfBusy() === a.id"
+                data-testid="apology-pdf"
+              >
+                Tải PDF Mẫu 04{{ a.status === 'draft' ? ' (dự thảo)' : '' }}
+              </button>
+              <button
+                type="button"
+                class="btn btn-secondary btn-sm"
+                (click)="pdf(a, 'print')"
+                [disabled]="pdfBusy() === a.id"
+              >
+                In<span class="visually-hidden"> Mẫu 04{{ a.status === 'draft' ? ' (dự thảo)' : '' }}</span>
+              </button>
+            </p>
+            <dvc-problem-alert [problem]="pdfProblem()?.id === a.id ? pdfProblem()!.problem : null" />
           </div>
         }
       </section>
@@ -104,6 +125,11 @@ const fromLocalInput = (value: string) => new Date(`${value}:00+07:00`).toISOStr
     .ok {
       color: var(--dvc-success);
     }
+    .pdf {
+      display: flex;
+      gap: 0.5rem;
+      margin: 0.5rem 0;
+    }
     .warn {
       color: #7a4100;
     }
@@ -126,6 +152,22 @@ export class DossierApologies {
   protected readonly tried = signal(false);
   protected readonly problem = signal<Problem | null>(null);
   protected readonly local = toLocalInput;
+  protected readonly pdfBusy = signal<string | null>(null);
+  protected readonly pdfProblem = signal<{ id: string; problem: Problem } | null>(null);
+
+  /** The letter as Mẫu 04 PDF (a draft is printed as such, unsigned). */
+  protected pdf(a: ApologyLetterDto, how: 'download' | 'print'): void {
+    this.pdfBusy.set(a.id);
+    this.pdfProblem.set(null);
+    const href = `desk/dossiers/${encodeURIComponent(this.dossierId())}/forms/mau-04?apologyId=${encodeURIComponent(a.id)}`;
+    openFormPdf(this.api, href, how).subscribe({
+      next: () => this.pdfBusy.set(null),
+      error: (e: unknown) => {
+        this.pdfBusy.set(null);
+        this.pdfProblem.set({ id: a.id, problem: toProblem(e) });
+      },
+    });
+  }
 
   protected issue(e: Event, a: ApologyLetterDto, reason: string, due: string): void {
     e.preventDefault();

@@ -22,6 +22,13 @@ export interface SignatureBlock {
   name?: string | null;
 }
 
+/** A column of {@link FormWriter.table}: its header text and relative width. */
+export interface TableColumn {
+  title: string;
+  width: number;
+  align?: 'left' | 'center';
+}
+
 const SIZE = { small: 8, body: 9, title: 11 } as const;
 /** Room left for a handwritten signature between the block's note and the printed name. */
 const SIGNATURE_GAP = 34;
@@ -180,6 +187,48 @@ export class FormWriter {
       if (item.detail) d.font(FONT.italic).fontSize(SIZE.small).text(item.detail, this.left + indent + 16, d.y, { width: this.width - indent - 16 });
       d.font(FONT.regular).fontSize(SIZE.body);
     });
+    return this;
+  }
+
+  /**
+   * A ruled table: the header row (bold, centred) is repeated at the top of every page the rows run
+   * onto; a row is never split across pages. Widths are fractions of the text width.
+   */
+  table(columns: TableColumn[], rows: string[][]): this {
+    const d = this.doc;
+    const pad = 3;
+    const total = columns.reduce((s, c) => s + c.width, 0);
+    const widths = columns.map((c) => (c.width / total) * this.width);
+    const heightOf = (cells: string[], font: string) => {
+      d.font(font).fontSize(SIZE.small);
+      return Math.max(...cells.map((c, i) => d.heightOfString(c || ' ', { width: widths[i]! - 2 * pad }))) + 2 * pad;
+    };
+    const draw = (cells: string[], font: string, align: 'left' | 'center', height: number) => {
+      const top = d.y;
+      let x = this.left;
+      cells.forEach((c, i) => {
+        const w = widths[i]!;
+        d.lineWidth(0.5).rect(x, top, w, height).stroke();
+        d.font(font).fontSize(SIZE.small).text(c, x + pad, top + pad, { width: w - 2 * pad, align: columns[i]!.align ?? align });
+        x += w;
+      });
+      d.x = this.left;
+      d.y = top + height;
+    };
+    const header = columns.map((c) => c.title);
+    const headerHeight = heightOf(header, FONT.bold);
+    const bottom = () => d.page.height - d.page.margins.bottom;
+    if (d.y + headerHeight + heightOf(rows[0] ?? header, FONT.regular) > bottom()) d.addPage();
+    draw(header, FONT.bold, 'center', headerHeight);
+    for (const row of rows) {
+      const h = heightOf(row, FONT.regular);
+      if (d.y + h > bottom()) {
+        d.addPage();
+        draw(header, FONT.bold, 'center', headerHeight);
+      }
+      draw(row, FONT.regular, 'left', h);
+    }
+    d.font(FONT.regular).fontSize(SIZE.body);
     return this;
   }
 

@@ -22,6 +22,7 @@ describe('Mẫu 02 and Mẫu 03', () => {
         { name: 'Giấy xác nhận tình trạng hôn nhân', reason: 'Đã quá 6 tháng kể từ ngày cấp' },
         { name: 'Bản sao giấy tờ tùy thân của bên nữ', reason: null },
       ],
+      note: 'Nộp tại Bộ phận Một cửa hoặc trực tuyến',
       officer: { name: 'Lê Văn Tiếp Nhận', phone: '0203 3812 345' },
       deadline: new Date('2026-06-20T03:00:00Z'),
     });
@@ -31,6 +32,7 @@ describe('Mẫu 02 and Mẫu 03', () => {
     expect(text).toContain('Mã hồ sơ: 000.32.00.H99-260610-0007');
     expect(text).toContain('Giấy xác nhận tình trạng hôn nhân');
     expect(text).toContain('Lý do: Đã quá 6 tháng kể từ ngày cấp');
+    expect(text).toContain('Ghi chú: Nộp tại Bộ phận Một cửa hoặc trực tuyến');
     expect(text).toContain('trước ngày 20 tháng 06 năm 2026');
     expect(text).toContain('Lê Văn Tiếp Nhận, số điện thoại 0203 3812 345');
     expect(text).toContain('Tân Lập, ngày 10 tháng 06 năm 2026');

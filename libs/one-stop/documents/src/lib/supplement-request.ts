@@ -11,6 +11,8 @@ export interface SupplementItem {
 /** The content of Mẫu 02 "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ". */
 export interface SupplementRequestData extends FormCommon {
   items: SupplementItem[];
+  /** The officer's general note on the request, printed under the list. */
+  note?: string | null;
   /** The officer who guides the applicant (named, with a phone number, on the form). */
   officer: FormOfficer;
   /** Date by which the supplement is expected, if the procedure sets one. */
@@ -39,6 +41,7 @@ export function renderSupplementRequest(data: SupplementRequestData): Promise<Bu
       { align: 'justify' },
     )
     .list(data.items.map((i) => ({ text: i.name, detail: i.reason ? `Lý do: ${i.reason}` : undefined })));
+  if (data.note) f.field('Ghi chú', data.note);
   if (data.deadline) f.field('Thời hạn bổ sung', `trước ${vnDate(data.deadline)}`);
   f.space(0.3).paragraph(
     `Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ với ${data.officer.name}` +

@@ -27,3 +27,9 @@ export function vnDateTime(at: Date): string {
   const p = vietnamTimeParts(at);
   return `${two(p.hour)} giờ ${two(p.minute)} phút, ${vnDate(at)}`;
 }
+
+/** "08:30 09/06/2026" (Vietnam time), for table cells. */
+export function vnShortDateTime(at: Date): string {
+  const p = vietnamTimeParts(at);
+  return `${two(p.hour)}:${two(p.minute)} ${two(p.day)}/${two(p.month)}/${p.year}`;
+}

@@ -4,18 +4,14 @@ import { DataSource } from 'typeorm';
 import { AppError } from '@dvc/shared/contracts';
 import type { DossierChannel, DossierStatus, OnlineLevel, RequiredDocument } from '@dvc/shared/contracts';
 import type { CitizenPrincipal } from '@dvc/platform/identity';
-import { ReceiptData, ReceivedDocument, renderReceipt } from '@dvc/one-stop/documents';
+import { placeOf, ReceiptData, ReceivedFile, receivedDocuments, renderReceipt } from '@dvc/one-stop/documents';
 import { SignerRegistry, signPdf } from '@dvc/platform/signature';
 import { PDFDocument } from 'pdf-lib';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** In the documents lib (the desk prints Mẫu 01 too); re-exported for existing callers. */
+export { placeOf, receivedDocuments } from '@dvc/one-stop/documents';
 
-const COPY_FORM_LABELS: Record<RequiredDocument['form'], string> = {
-  original: 'bản chính',
-  copy: 'bản sao',
-  certified_copy: 'bản sao có chứng thực',
-  original_or_copy: 'bản chính hoặc bản sao',
-};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ReceiptRow {
   code: string;
@@ -37,15 +33,6 @@ interface ReceiptRow {
   agency_name: string;
   parent_name: string | null;
   officer_name: string | null;
-}
-
-/** "UBND phường Bình Minh" → "Bình Minh": the place name of the form's date line. */
-export function placeOf(...agencyNames: (string | null)[]): string | undefined {
-  for (const name of agencyNames) {
-    const m = name?.match(/^(?:UBND|Ủy ban nhân dân)\s+(?:tỉnh|thành phố|xã|phường|đặc khu|thị trấn)\s+(.+)$/iu);
-    if (m) return m[1].trim();
-  }
-  return undefined;
 }
 
 /**
@@ -105,8 +92,8 @@ export class ReceiptService {
     if (!r) throw new AppError('DOSSIER_NOT_FOUND');
     // A refused dossier gets Mẫu 03, never a receipt.
     if (r.status === 'refused') throw new AppError('NOT_FOUND', 'Hồ sơ không được tiếp nhận nên không có giấy tiếp nhận');
-    const files: FileRow[] = await this.db.query(
-      `SELECT document_code, name, file_name FROM dossier_document WHERE dossier_id = $1 ORDER BY created_at, file_name, id`,
+    const files: ReceivedFile[] = await this.db.query(
+      `SELECT document_code, name, file_name FROM dossier_document WHERE dossier_id = $1 AND source <> 'result' ORDER BY created_at, file_name, id`,
       [dossierId],
     );
     return {
@@ -126,27 +113,4 @@ export class ReceiptService {
       officer: r.officer_name ? { name: r.officer_name } : null,
     };
   }
-}
-
-interface FileRow {
-  document_code: string;
-  name: string;
-  file_name: string;
-}
-
-/**
- * The components received: each required component of the pinned version, and every component
- * the applicant attached files to (uploaded or reused from their document store), with the files.
- */
-export function receivedDocuments(docs: RequiredDocument[], files: FileRow[]): ReceivedDocument[] {
-  const byCode = new Map<string, FileRow[]>();
-  for (const f of files) byCode.set(f.document_code, [...(byCode.get(f.document_code) ?? []), f]);
-  const listed: ReceivedDocument[] = docs
-    .filter((d) => d.required || byCode.has(d.code))
-    .map((d) => ({ name: d.name, copies: d.copies, formLabel: COPY_FORM_LABELS[d.form] ?? null, files: (byCode.get(d.code) ?? []).map((f) => f.file_name) }));
-  const known = new Set(docs.map((d) => d.code));
-  for (const [code, rows] of byCode) {
-    if (!known.has(code)) listed.push({ name: rows[0].name, files: rows.map((f) => f.file_name) });
-  }
-  return listed;
 }
