@@ -41,6 +41,11 @@ export const routes: Routes = [
         loadComponent: () => import('./sync/sync-health').then((m) => m.SyncHealth),
       },
       {
+        path: 'quy-trinh',
+        canMatch: [roleGuard(CATALOG_ADMIN_ROLES, '/ho-so')],
+        loadChildren: () => import('./workflows/workflow.routes').then((m) => m.WORKFLOW_ROUTES),
+      },
+      {
         path: 'thu-tuc',
         canMatch: [roleGuard(CATALOG_ADMIN_ROLES, '/ho-so')],
         loadChildren: () => import('./procedures/procedure.routes').then((m) => m.PROCEDURE_ROUTES),

@@ -4,6 +4,7 @@ export { AuthStore } from './lib/auth-store';
 export { AuthApi } from './lib/auth-api';
 export { CatalogApi } from './lib/catalog-api';
 export { AdminCatalogApi } from './lib/admin-catalog-api';
+export { WorkflowAdminApi } from './lib/workflow-admin-api';
 export { authInterceptor } from './lib/auth-interceptor';
 export { authGuard, roleGuard } from './lib/auth-guards';
 export { toProblem, fieldErrors } from './lib/problem';

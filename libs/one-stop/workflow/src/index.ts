@@ -51,3 +51,4 @@ export {
   stepDueShares,
 } from './lib/workflow-engine';
 export { DEFAULT_WORKFLOW, INTER_AGENCY_WORKFLOW } from './lib/default-workflows';
+export { ownerLabel, STEP_KIND_LABELS, workflowGraph } from './lib/workflow-graph';
