@@ -21,7 +21,12 @@ export {
   OFFICIAL_SCHEDULE_2026,
   OFFICIAL_SCHEDULES_2024_2026,
 } from './lib/official-schedules-2024-2026';
-export { DEFAULT_OFFICE_HOURS, type OfficeHours, type OfficeSession } from './lib/office-hours';
+export {
+  DEFAULT_OFFICE_HOURS,
+  compileOfficeHours,
+  type OfficeHours,
+  type OfficeSession,
+} from './lib/office-hours';
 export {
   type DayInfo,
   type DueDateInput,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { addDays, instantAtMinute } from './local-date';
+import { addDays, epochDay, instantAtMinute, localDate, type LocalDate } from './local-date';
+import type { OfficialSchedule, ScheduleEntry } from './official-schedule';
 import { OFFICIAL_SCHEDULES_2024_2026 } from './official-schedules-2024-2026';
 import { WorkingCalendar } from './working-calendar';
 
@@ -32,4 +33,69 @@ describe('WorkingCalendar properties', () => {
       ),
     );
   });
+
+  it('workingDaysBetween equals the day-by-day count over random ranges', () => {
+    // 2019-01-01 … 2031-12-31: ranges up to 13 years, official 2024–2026 swaps in the middle.
+    const wideDay = fc.integer({ min: 0, max: 4747 }).map((i) => addDays('2019-01-01', i));
+    fc.assert(
+      fc.property(wideDay, wideDay, (a, b) => cal.workingDaysBetween(a, b) === dayByDay(cal, a, b)),
+      { numRuns: 300 },
+    );
+  });
+
+  it('workingDaysBetween equals the day-by-day count with administrator-added days', () => {
+    // Random day_off / working_day entries (some effective later) on top of the official schedules,
+    // viewed with every entry or as of a random day; ranges start and end near and across year ends.
+    const entry = fc.record({
+      day: fc.integer({ min: 0, max: 2190 }),
+      kind: fc.constantFrom<ScheduleEntry['kind']>('day_off', 'working_day'),
+      effective: fc.option(fc.integer({ min: 0, max: 2190 }), { nil: undefined }),
+    });
+    const near = fc.integer({ min: -10, max: 10 });
+    fc.assert(
+      fc.property(
+        fc.array(entry, { maxLength: 40 }),
+        fc.option(fc.integer({ min: 0, max: 2190 }), { nil: undefined }),
+        fc.integer({ min: 0, max: 2190 }),
+        fc.integer({ min: 0, max: 2190 }),
+        fc.boolean(),
+        near,
+        near,
+        (entries, asOf, i, j, atYearEnds, di, dj) => {
+          const schedules: OfficialSchedule[] = [...OFFICIAL_SCHEDULES_2024_2026];
+          for (const e of entries) {
+            const date = addDays('2023-01-01', e.day);
+            schedules.push({
+              year: Number(date.slice(0, 4)),
+              entries: [
+                {
+                  date,
+                  kind: e.kind,
+                  name: 'Thêm bởi quản trị',
+                  ...(e.effective === undefined ? {} : { effectiveFrom: addDays('2023-01-01', e.effective) }),
+                },
+              ],
+            });
+          }
+          const base = new WorkingCalendar(schedules);
+          const c = asOf === undefined ? base : base.asOf(addDays('2023-01-01', asOf));
+          const yearEnd = (k: number, d: number) => addDays(localDate(2023 + (k % 6), 1, 1), d);
+          const a = atYearEnds ? yearEnd(i, di) : addDays('2023-01-01', i);
+          const b = atYearEnds ? yearEnd(j, dj) : addDays('2023-01-01', j);
+          // Twice: the second call reads the tables the first one built.
+          const expected = dayByDay(c, a, b);
+          return c.workingDaysBetween(a, b) === expected && c.workingDaysBetween(a, b) === expected;
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });
+
+/** The straightforward count of working days in `(a, b]` (negative when `b` is before `a`). */
+function dayByDay(c: WorkingCalendar, a: LocalDate, b: LocalDate): number {
+  if (epochDay(b) < epochDay(a)) return -dayByDay(c, b, a);
+  let count = 0;
+  for (let d = addDays(a, 1); epochDay(d) <= epochDay(b); d = addDays(d, 1)) if (c.isWorkingDay(d)) count++;
+  return count;
+}

@@ -7,10 +7,12 @@ import {
   MS_PER_MINUTE,
   addDays,
   epochDay,
+  fromEpochDay,
   instantAtMinute,
   isLocalDate,
   isWeekend,
   isoDayOfWeek,
+  localDate,
   msOfLocalDay,
   parseClock,
   toLocalDate,
@@ -101,6 +103,7 @@ export class WorkingCalendar {
   private readonly entries = new Map<LocalDate, ScheduleEntry[]>();
   private readonly replaced = new Map<number, Set<HolidayKind>>();
   private readonly defaultsByYear = new Map<number, Map<LocalDate, string[]>>();
+  private readonly cumulative = new Map<number, Int32Array>();
   private readonly schedules: readonly OfficialSchedule[];
   private readonly options: WorkingCalendarOptions;
   /** The office hours this calendar uses. */
@@ -157,6 +160,11 @@ export class WorkingCalendar {
     return new WorkingCalendar(this.schedules, this.officeHours, { ...this.options, asOf: date });
   }
 
+  /** The same calendar (schedules, `asOf`) with another agency's office hours. */
+  withOfficeHours(officeHours: OfficeHours): WorkingCalendar {
+    return new WorkingCalendar(this.schedules, officeHours, this.options);
+  }
+
   /** Whether `date` is a working day, with the labels that decided it. */
   dayInfo(date: LocalDate): DayInfo {
     const entries = this.entries.get(date) ?? [];
@@ -208,27 +216,42 @@ export class WorkingCalendar {
     const ea = epochDay(a);
     const eb = epochDay(b);
     if (eb < ea) return -this.workingDaysBetween(b, a);
+    if (eb === ea) return 0;
+    // Working days of [first, b] from the per-year cumulative tables: O(years in the range).
+    const first = addDays(a, 1);
+    const [y1, y2] = [yearOf(first), yearOf(b)];
+    const index = (d: LocalDate) => epochDay(d) - epochDay(localDate(yearOf(d), 1, 1));
+    const before = this.cumulativeOf(y1)[index(first)]!;
     let count = 0;
-    for (let d = addDays(a, 1); epochDay(d) <= eb; d = addDays(d, 1)) if (this.isWorkingDay(d)) count++;
-    return count;
+    for (let y = y1; y < y2; y++) count += this.cumulativeOf(y).at(-1)!;
+    return count + this.cumulativeOf(y2)[index(b) + 1]! - before;
   }
 
   /**
    * When a submission counts as received: itself during office hours of a working day; the start of
    * the next session if submitted before it on a working day (early morning, lunch break); otherwise
-   * the opening of the next working day (after closing time, or on a day off).
+   * the opening of the next working day (after closing time, or on a day off). On a plain Saturday
+   * (off only for being a Saturday) the agency's Saturday reception sessions, if any, receive the
+   * same way; the Saturday still counts as a day off.
    */
   receivedAt(submittedAt: Date): Date {
     checkInstant(submittedAt, 'submittedAt');
     const day = toLocalDate(submittedAt);
-    if (this.isWorkingDay(day)) {
-      const ms = msOfLocalDay(submittedAt);
-      for (const [start, end] of this.hours.sessions) {
-        if (ms < start * MS_PER_MINUTE) return instantAtMinute(day, start);
-        if (ms < end * MS_PER_MINUTE) return new Date(submittedAt.getTime());
-      }
+    const ms = msOfLocalDay(submittedAt);
+    for (const [start, end] of this.receptionSessions(day)) {
+      if (ms < start * MS_PER_MINUTE) return instantAtMinute(day, start);
+      if (ms < end * MS_PER_MINUTE) return new Date(submittedAt.getTime());
     }
     return instantAtMinute(this.nextWorkingDay(day), this.hours.opening);
+  }
+
+  /** Sessions in which dossiers are received on `date`: office hours on a working day, Saturday reception on a plain Saturday. */
+  private receptionSessions(date: LocalDate): readonly (readonly [number, number])[] {
+    const info = this.dayInfo(date);
+    if (info.working) return this.hours.sessions;
+    const plainSaturday =
+      isoDayOfWeek(date) === 6 && info.reasons.length === 1 && info.reasons[0] === 'Thứ Bảy';
+    return plainSaturday ? this.hours.saturday : [];
   }
 
   /** Working time in milliseconds between two instants: the overlap of `[from, to)` with office sessions of working days. */
@@ -363,6 +386,20 @@ export class WorkingCalendar {
     }
     if (current) total += this.workingTimeBetween(new Date(current[0]), new Date(current[1]));
     return total;
+  }
+
+  /** Entry `i` is the number of working days among the first `i` days of `year` (built once per year). */
+  private cumulativeOf(year: number): Int32Array {
+    let table = this.cumulative.get(year);
+    if (!table) {
+      const start = epochDay(localDate(year, 1, 1));
+      const days = epochDay(localDate(year + 1, 1, 1)) - start;
+      table = new Int32Array(days + 1);
+      for (let i = 0; i < days; i++)
+        table[i + 1] = table[i]! + (this.isWorkingDay(fromEpochDay(start + i)) ? 1 : 0);
+      this.cumulative.set(year, table);
+    }
+    return table;
   }
 
   /** Names of the computed statutory days off on `date`, minus the kinds the year's schedule replaces. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { toLocalDate, atLocalTime } from '@dvc/one-stop/calendar';
+import { toLocalDate, atLocalTime, type WorkingCalendar } from '@dvc/one-stop/calendar';
 import { allowedActions, type WorkflowDefinition } from '@dvc/one-stop/workflow';
 import type { OfficialPrincipal } from '@dvc/platform/identity';
 import {
@@ -21,14 +21,17 @@ import {
   type DeskEventDto,
   type DeskInboxItemDto,
   type DeskInboxPage,
+  type DossierResultDto,
   type DossierStatus,
   type DossierStepDto,
   type OverdueBoardDto,
+  type OverdueBoardQuery,
 } from '@dvc/shared/contracts';
 import { CalendarService } from './calendar.service';
 import { slaStateOf } from './deadlines';
 import { deskUnits, UUID } from './desk-scope';
 import { TERMINAL_SQL } from './dossier-state';
+import { loadDossierResult, toDossierResultDto } from './dossier-result';
 import type { DeskInboxQueryDto } from './dto/desk.dto';
 import { WorkflowRegistry } from './workflow-registry.service';
 
@@ -62,8 +65,7 @@ const INBOX_SELECT = `
          u.id AS unit_id, u.code AS unit_code, u.name AS unit_name, d.workflow_definition_id, d.current_step_id,
          d.assignee_id, o.full_name AS assignee_name, d.received_at, d.due_at, s.due_at AS step_due_at,
          d.clock_paused_at, d.due_soon_at, d.overdue_at, d.row_version`;
-const INBOX_FROM = `
-    FROM dossier d
+const INBOX_JOINS = `
     JOIN procedure p ON p.id = d.procedure_id
     JOIN procedure_version v ON v.id = d.procedure_version_id
     JOIN agency_unit u ON u.id = d.current_unit_id
@@ -104,8 +106,9 @@ export class DeskQueryService {
 
   async inbox(p: OfficialPrincipal, q: DeskInboxQueryDto, now = new Date()): Promise<DeskInboxPage> {
     const limit = q.limit ?? DEFAULT_LIMIT;
-    const params: unknown[] = [deskUnits(p)];
-    const where = [`d.current_unit_id = ANY($1::uuid[])`];
+    const params: unknown[] = [[...new Set(deskUnits(p))]];
+    let scope = `unnest($1::uuid[]) AS unit(id)`;
+    const where = [`d.current_unit_id = unit.id`];
     const add = (sql: (n: string) => string, value: unknown) => {
       params.push(value);
       where.push(sql(`$${params.length}`));
@@ -120,11 +123,13 @@ export class DeskQueryService {
         throw new AppError('VALIDATION_FAILED', `Trạng thái không hợp lệ: ${unknown.join(', ')}`, [
           { field: 'status', message: 'Trạng thái không hợp lệ' },
         ]);
-      add((n) => `d.status = ANY(${n}::text[])`, statuses);
+      params.push([...new Set(statuses)]);
+      scope += ` CROSS JOIN unnest($${params.length}::text[]) AS st(status)`;
+      where.push(`d.status = st.status`);
     } else {
       where.push(`d.status NOT IN (${TERMINAL_SQL})`);
     }
-    if (q.procedure) add((n) => `p.code = ${n}`, q.procedure);
+    if (q.procedure) add((n) => `d.procedure_id = (SELECT id FROM procedure WHERE code = ${n})`, q.procedure);
     if (q.due === 'overdue') add((n) => `d.due_at <= ${n}`, now);
     else if (q.due) add((n) => `d.due_at < ${n}`, startOfDayAfter(now, q.due === 'today' ? 1 : 7));
     if (q.assignedToMe) add((n) => `d.assignee_id = ${n}`, p.id);
@@ -139,8 +144,16 @@ export class DeskQueryService {
       where.push(`(d.due_at, d.id) > ($${params.length - 1}, $${params.length}::uuid)`);
     }
     params.push(limit + 1);
+    const n = `$${params.length}`;
+    // One ordered index scan per unit (and status) with the page's limit, merged; only the rows of
+    // the page are then joined. `current_unit_id = ANY(…)` instead would read and sort every open
+    // dossier of the units (bench/desk-queries.bench.mjs, docs/perf/desk-queries-explain.md).
     const rows: InboxRow[] = await this.db.query(
-      `${INBOX_SELECT} ${INBOX_FROM} WHERE ${where.join(' AND ')} ORDER BY d.due_at, d.id LIMIT $${params.length}`,
+      `WITH page AS (
+         SELECT d.id FROM ${scope}
+         CROSS JOIN LATERAL (SELECT d.id, d.due_at FROM dossier d WHERE ${where.join(' AND ')} ORDER BY d.due_at, d.id LIMIT ${n}) d
+         ORDER BY d.due_at, d.id LIMIT ${n})
+       ${INBOX_SELECT} FROM page JOIN dossier d ON d.id = page.id ${INBOX_JOINS} ORDER BY d.due_at, d.id`,
       params,
     );
     const page = rows.slice(0, limit);
@@ -153,26 +166,26 @@ export class DeskQueryService {
   }
 
   async counts(p: OfficialPrincipal, now = new Date()): Promise<DeskCountsDto> {
-    const units = deskUnits(p);
-    const byStatus: { status: DossierStatus; n: string }[] = await this.db.query(
-      `SELECT status, count(*) AS n FROM dossier WHERE current_unit_id = ANY($1::uuid[]) AND status NOT IN (${TERMINAL_SQL}) GROUP BY status`,
-      [units],
-    );
-    const [c] = await this.db.query(
-      `SELECT count(*) FILTER (WHERE assignee_id = $2) AS assigned,
+    // One pass over the open dossiers of the units, read from the covering partial index
+    // idx_dossier_open_counts (an index-only scan; no closed dossier is touched).
+    type Counter = 'n' | 'assigned' | 'due_today' | 'due_soon' | 'overdue';
+    const rows: ({ status: DossierStatus } & Record<Counter, string>)[] = await this.db.query(
+      `SELECT status, count(*) AS n,
+              count(*) FILTER (WHERE assignee_id = $2) AS assigned,
               count(*) FILTER (WHERE due_at < $4 AND due_at > $3 AND clock_paused_at IS NULL) AS due_today,
               count(*) FILTER (WHERE due_soon_at IS NOT NULL AND overdue_at IS NULL AND due_at > $3 AND clock_paused_at IS NULL) AS due_soon,
               count(*) FILTER (WHERE (overdue_at IS NOT NULL OR due_at <= $3) AND clock_paused_at IS NULL) AS overdue
-         FROM dossier WHERE current_unit_id = ANY($1::uuid[]) AND status NOT IN (${TERMINAL_SQL})`,
-      [units, p.id, now, startOfDayAfter(now, 1)],
+         FROM dossier WHERE current_unit_id = ANY($1::uuid[]) AND status NOT IN (${TERMINAL_SQL}) GROUP BY status`,
+      [deskUnits(p), p.id, now, startOfDayAfter(now, 1)],
     );
+    const sum = (k: Counter) => rows.reduce((t, r) => t + Number(r[k]), 0);
     return {
-      byStatus: Object.fromEntries(byStatus.map((r) => [r.status, Number(r.n)])),
-      open: byStatus.reduce((sum, r) => sum + Number(r.n), 0),
-      assignedToMe: Number(c.assigned),
-      dueToday: Number(c.due_today),
-      dueSoon: Number(c.due_soon),
-      overdue: Number(c.overdue),
+      byStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
+      open: sum('n'),
+      assignedToMe: sum('assigned'),
+      dueToday: sum('due_today'),
+      dueSoon: sum('due_soon'),
+      overdue: sum('overdue'),
     };
   }
 
@@ -245,6 +258,7 @@ export class DeskQueryService {
       dueSoonAt: r.due_soon_at?.toISOString() ?? null,
       overdueAt: r.overdue_at?.toISOString() ?? null,
       documents: await this.documents(id),
+      result: await this.result(id),
       events,
       steps,
       allowedActions: allowed.map(
@@ -335,27 +349,35 @@ export class DeskQueryService {
     };
   }
 
-  /** Open dossiers past their due time in the official's units, most overdue first. */
-  async overdue(
-    p: OfficialPrincipal,
-    q: { after?: string; limit?: number },
-    now = new Date(),
-  ): Promise<OverdueBoardDto> {
+  /**
+   * Open dossiers past their due time (or, with `state: 'due_soon'`, with at most one working day
+   * left) in the official's units, most overdue first; filtered by procedure, unit and working days late.
+   */
+  async overdue(p: OfficialPrincipal, q: OverdueBoardQuery, now = new Date()): Promise<OverdueBoardDto> {
     const limit = q.limit ?? DEFAULT_LIMIT;
-    const params: unknown[] = [deskUnits(p), now];
-    let keyset = '';
+    const params: unknown[] = [[...new Set(deskUnits(p))], now];
+    let keyset = await this.overdueFilters(q, now, params);
     if (q.after) {
       const c = decodeCursor(q.after);
       params.push(c.dueAt, c.id);
-      keyset = `AND (d.due_at, d.id) > ($3, $4::uuid)`;
+      keyset += ` AND (d.due_at, d.id) > ($${params.length - 1}, $${params.length}::uuid)`;
     }
     params.push(limit + 1);
+    const n = `$${params.length}`;
+    // As the inbox: the first `limit + 1` open dossiers of each unit in (due_at, id) order from
+    // idx_dossier_inbox_open, merged; only the page is joined (docs/perf/desk-queries-explain.md).
     const rows: (InboxRow & { apology_id: string | null; apology_status: 'draft' | 'issued' | null })[] =
       await this.db.query(
-        `${INBOX_SELECT}, a.id AS apology_id, a.status AS apology_status ${INBOX_FROM}
+        `WITH page AS (
+         SELECT d.id FROM unnest($1::uuid[]) AS unit(id)
+         CROSS JOIN LATERAL (SELECT d.id, d.due_at FROM dossier d
+           WHERE d.current_unit_id = unit.id AND d.status NOT IN (${TERMINAL_SQL}) ${keyset}
+           ORDER BY d.due_at, d.id LIMIT ${n}) d
+         ORDER BY d.due_at, d.id LIMIT ${n})
+       ${INBOX_SELECT}, a.id AS apology_id, a.status AS apology_status
+         FROM page JOIN dossier d ON d.id = page.id ${INBOX_JOINS}
        LEFT JOIN LATERAL (SELECT id, status FROM dossier_apology WHERE dossier_id = d.id ORDER BY created_at DESC LIMIT 1) a ON true
-       WHERE d.current_unit_id = ANY($1::uuid[]) AND d.status NOT IN (${TERMINAL_SQL}) AND d.due_at <= $2 ${keyset}
-       ORDER BY d.due_at, d.id LIMIT $${params.length}`,
+       ORDER BY d.due_at, d.id`,
         params,
       );
     const page = rows.slice(0, limit);
@@ -369,13 +391,53 @@ export class DeskQueryService {
         return {
           ...item,
           overdueAt: r.overdue_at?.toISOString() ?? null,
-          daysLate: Math.max(1, late),
+          // Due-soon dossiers are not late yet.
+          daysLate: r.due_at.getTime() <= now.getTime() ? Math.max(1, late) : 0,
           apology: r.apology_id ? { id: r.apology_id, status: r.apology_status! } : null,
         };
       }),
       nextCursor: rows.length > limit && last ? encodeCursor(last.due_at, last.id) : null,
       limit,
     };
+  }
+
+  /**
+   * SQL conditions of the overdue board's filters (`$2` is now). Working days late are turned into
+   * bounds on the due time with the calendar, so the keyset index on (due_at, id) still serves.
+   */
+  private async overdueFilters(q: OverdueBoardQuery, now: Date, params: unknown[]): Promise<string> {
+    const where: string[] = [];
+    const add = (sql: (n: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (q.state === 'due_soon') {
+      if (q.minDaysLate !== undefined || q.maxDaysLate !== undefined) {
+        const message = 'Bộ lọc số ngày trễ chỉ áp dụng cho hồ sơ quá hạn';
+        throw new AppError('VALIDATION_FAILED', message, [{ field: 'minDaysLate', message }]);
+      }
+      where.push(
+        `d.due_at > $2 AND d.overdue_at IS NULL AND d.due_soon_at IS NOT NULL AND d.clock_paused_at IS NULL`,
+      );
+    } else {
+      where.push(`d.due_at <= $2`);
+    }
+    if (q.minDaysLate !== undefined && q.maxDaysLate !== undefined && q.minDaysLate > q.maxDaysLate) {
+      const message = 'Số ngày trễ "từ" không được lớn hơn "đến"';
+      throw new AppError('VALIDATION_FAILED', message, [{ field: 'maxDaysLate', message }]);
+    }
+    if (q.procedure) add((n) => `d.procedure_id = (SELECT id FROM procedure WHERE code = ${n})`, q.procedure);
+    if (q.unit) add((n) => `d.current_unit_id = (SELECT id FROM agency_unit WHERE code = ${n})`, q.unit);
+    if (q.minDaysLate !== undefined || q.maxDaysLate !== undefined) {
+      // daysLate = max(1, working days in (due day, today]); it grows as the due day goes back.
+      const calendar = await this.calendars.calendar();
+      const today = toLocalDate(now);
+      if (q.minDaysLate !== undefined && q.minDaysLate > 1)
+        add((n) => `d.due_at < ${n}`, startOfNextDay(lastDueDayLate(calendar, today, q.minDaysLate)));
+      if (q.maxDaysLate !== undefined)
+        add((n) => `d.due_at >= ${n}`, startOfNextDay(lastDueDayLate(calendar, today, q.maxDaysLate + 1)));
+    }
+    return where.map((w) => `AND ${w}`).join(' ');
   }
 
   async apologies(p: OfficialPrincipal, id: string): Promise<ApologyLetterDto[]> {
@@ -421,7 +483,7 @@ export class DeskQueryService {
     }[] = await this.db.query(
       `SELECT dd.id, dd.document_code, dd.name, dd.file_name, dd.media_type, dd.size_bytes, a.signature_status, a.signature_info
          FROM dossier_document dd LEFT JOIN attachment a ON a.id = dd.attachment_id
-        WHERE dd.dossier_id = $1 ORDER BY dd.created_at, dd.document_code, dd.id`,
+        WHERE dd.dossier_id = $1 AND dd.source <> 'result' ORDER BY dd.created_at, dd.document_code, dd.id`,
       [id],
     );
     return rows.map((r) => ({
@@ -434,6 +496,12 @@ export class DeskQueryService {
       href: `/api/v1/desk/dossiers/${id}/documents/${r.id}/content`,
       ...(r.signature_status ? { signatureStatus: r.signature_status, signatureInfo: r.signature_info } : {}),
     }));
+  }
+
+  /** The e-result signed at approval, shown apart from the documents the applicant gave. */
+  private async result(id: string): Promise<DossierResultDto | null> {
+    const r = await loadDossierResult(this.db.manager, id);
+    return r && toDossierResultDto(r, `/api/v1/desk/dossiers/${id}/result`);
   }
 
   /** A document of a dossier the official may see, with where its bytes are. */
@@ -616,6 +684,34 @@ export function toApologyDto(a: any): ApologyLetterDto {
     issuedAt: a.issued_at ? new Date(a.issued_at).toISOString() : null,
     issuedBy: a.issued_by ? { id: a.issued_by, fullName: a.issuer_name ?? '' } : null,
   };
+}
+
+/**
+ * The latest due day that is at least `n` (≥ 1) working days late on `today` (working days in
+ * (due day, today]). The count only grows as the due day goes back, so a binary search over calendar
+ * days with the calendar's O(years) count finds it (a walk back day by day took 30 ms for n = 3650).
+ */
+function lastDueDayLate(calendar: WorkingCalendar, today: string, n: number): string {
+  const late = (days: number) => calendar.workingDaysBetween(daysBefore(today, days), today);
+  let hi = n; // invariant: late(hi) ≥ n, late(lo) < n
+  while (late(hi) < n) hi *= 2;
+  let lo = 0;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (late(mid) >= n) hi = mid;
+    else lo = mid;
+  }
+  return daysBefore(today, hi);
+}
+
+/** The calendar day `days` before `day`. */
+function daysBefore(day: string, days: number): string {
+  return toLocalDate(new Date(atLocalTime(day, '12:00').getTime() - days * 86_400_000));
+}
+
+/** Start (00:00 Vietnam time) of the day after `day`. */
+function startOfNextDay(day: string): Date {
+  return new Date(atLocalTime(day, '00:00').getTime() + 86_400_000);
 }
 
 /** Start (00:00 Vietnam time) of the day `days` after `now`'s day. */

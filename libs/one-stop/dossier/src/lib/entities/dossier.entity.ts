@@ -20,6 +20,8 @@ import { WorkflowDefinitionRow } from './workflow-definition.entity';
 @Index('idx_dossier_inbox_open', { synchronize: false })
 @Index('idx_dossier_assignee', { synchronize: false })
 @Index('idx_dossier_sla', { synchronize: false })
+@Index('idx_dossier_open_counts', { synchronize: false })
+@Index('idx_dossier_due_soon', { synchronize: false })
 export class Dossier {
   @PrimaryGeneratedColumn('uuid') id!: string;
   /** Mã hồ sơ per TT 01/2018/TT-VPCP art. 19, e.g. 000.31.00.H99-260609-0001. */
