@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import Redis from 'ioredis';
@@ -99,7 +100,9 @@ async function adminQuery(sql) {
 
 async function startApi(env) {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', './tools/register-paths.js', 'dist/server/apps/api/src/main.js'], {
+  // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the API under load.
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '-r', './tools/register-paths.js', 'dist/server/apps/api/src/main.js'], {
     cwd: ROOT,
     env: { ...process.env, ...env, API_PORT: String(port), API_HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -189,25 +192,26 @@ async function benchApi(base, token) {
   };
 }
 
-/** The transaction of DossierService.submit, statement for statement, as a pgbench script. */
-const PGBENCH_SCRIPT = `\\set r random(1, 1000000000000)
-BEGIN;
-INSERT INTO dossier (code, procedure_id, procedure_version_id, receiving_agency_id, applicant_citizen_id, applicant_name,
-  applicant_identity_number, applicant_phone, applicant_email, form_data, status, channel, submitted_at, received_at, due_at, idempotency_key)
-  VALUES ('~' || gen_random_uuid()::text, :procedure_id, :version_id, :agency_id, :citizen_id, :applicant_name,
-  :identity_number, :phone, :email, :form_data::jsonb, 'submitted', 'online', now(), now(), now() + interval '3 days', 'pgb-' || :client_id::text || '-' || :r::text)
-  RETURNING id, row_version, created_at, updated_at \\gset
-INSERT INTO dossier_event (dossier_id, type, actor_kind, actor_id, from_status, to_status, note, at, data)
-  VALUES (:id, 'submitted', 'citizen', :citizen_id, NULL, 'submitted', NULL, now(),
-  jsonb_build_object('channel', 'online', 'procedureVersionId', :version_id::text));
-INSERT INTO outbox_message (topic, aggregate_type, aggregate_id, payload)
-  VALUES ('dossier.status.changed', 'dossier', :id, jsonb_build_object('dossierId', :id::text));
-INSERT INTO dossier_code_counter (agency_id, day, last_seq) VALUES (:agency_id, :day, 1)
-  ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = dossier_code_counter.last_seq + 1
-  RETURNING last_seq \\gset
-UPDATE dossier SET code = :code_prefix || CASE WHEN :last_seq < 10000 THEN lpad(:last_seq::text, 4, '0') ELSE :last_seq::text END WHERE id = :id;
-COMMIT;
-`;
+/**
+ * The statement `DossierService.submit` runs (compiled from libs/public-service/intake/src/lib/
+ * submit-statement.ts, so both sides run the very same SQL), as a pgbench script: `$n` parameters
+ * become pgbench variables; the times and the Idempotency-Key are computed per transaction.
+ */
+function pgbenchScript() {
+  const require = createRequire(import.meta.url);
+  require(join(ROOT, 'tools/register-paths.js')); // the compiled code imports @dvc/* aliases
+  const { SUBMIT_DOSSIER_SQL } = require(join(ROOT, 'dist/server/libs/public-service/intake/src/lib/submit-statement.js'));
+  const perTransaction = {
+    8: '(now())',
+    9: '(now())',
+    10: "(now() + interval '3 days')",
+    11: "('pgb-' || :client_id::text || '-' || :r::text)",
+  };
+  const sql = SUBMIT_DOSSIER_SQL.replace(/\$(\d+)\b/g, (_, n) => perTransaction[n] ?? `:p${n}`)
+    .trim()
+    .replace(/\s*\n\s*/g, ' ');
+  return `\\set r random(1, 1000000000000)\n${sql};\n`;
+}
 
 function percentile(sorted, p) {
   if (!sorted.length) return NaN;
@@ -219,14 +223,16 @@ async function benchSql(url) {
   await c.connect();
   let vars;
   try {
+    // The API's last dossier: its receipt day, pinned version and the documents it reused.
     const { rows } = await c.query(
-      `SELECT a.id AS agency_id, a.code AS agency_code, p.id AS procedure_id, v.id AS version_id,
-              ci.id AS citizen_id, ci.full_name, ci.identity_number, ci.phone, ci.email,
-              to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day,
-              to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYMMDD') AS yymmdd
-       FROM agency_unit a, procedure p JOIN procedure_version v ON v.id = p.current_version_id, citizen ci
-       WHERE a.code = $1 AND p.code = $2 AND ci.identity_number = $3`,
-      [SUBMISSION.receivingAgencyCode, SUBMISSION.procedureCode, CITIZEN.identityNumber],
+      `SELECT d.id, d.procedure_id, d.procedure_version_id, d.applicant_citizen_id,
+              to_char(d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS day,
+              to_char(d.received_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYMMDD') AS yymmdd,
+              (SELECT jsonb_agg(jsonb_build_object('document_code', dd.document_code, 'name', dd.name, 'attachment_id', dd.attachment_id,
+                        'file_name', dd.file_name, 'media_type', dd.media_type, 'size_bytes', dd.size_bytes, 'sha256', dd.sha256,
+                        'source', dd.source, 'reused_from_document_id', dd.reused_from_document_id) ORDER BY dd.document_code)
+               FROM dossier_document dd WHERE dd.dossier_id = d.id) AS documents
+       FROM dossier d ORDER BY d.created_at DESC LIMIT 1`,
     );
     vars = rows[0];
   } finally {
@@ -234,22 +240,22 @@ async function benchSql(url) {
   }
   // The API numbered its dossiers on the receipt day; pgbench continues the same counter row.
   const defs = {
-    agency_id: vars.agency_id,
-    day: vars.day,
-    code_prefix: `${vars.agency_code}-${vars.yymmdd}-`,
-    procedure_id: vars.procedure_id,
-    version_id: vars.version_id,
-    citizen_id: vars.citizen_id,
-    applicant_name: vars.full_name,
-    identity_number: vars.identity_number,
-    phone: vars.phone ?? '',
-    email: vars.email ?? '',
-    form_data: JSON.stringify(SUBMISSION.formData),
+    p1: SUBMISSION.receivingAgencyCode,
+    p2: `${SUBMISSION.receivingAgencyCode}-${vars.yymmdd}-`,
+    p3: 4,
+    p4: vars.procedure_id,
+    p5: vars.procedure_version_id,
+    p6: vars.applicant_citizen_id,
+    p7: JSON.stringify(SUBMISSION.formData),
+    p12: JSON.stringify({ channel: 'online', procedureVersionId: vars.procedure_version_id }),
+    p13: JSON.stringify(vars.documents),
+    p14: '{}',
+    p15: 'dossier.status.changed',
   };
   const dir = mkdtempSync(join(tmpdir(), 'dvc-bench-'));
   try {
     const script = join(dir, 'intake.sql');
-    writeFileSync(script, PGBENCH_SCRIPT);
+    writeFileSync(script, pgbenchScript());
     const u = new URL(url);
     const args = [
       '-n',
@@ -265,7 +271,7 @@ async function benchSql(url) {
       ...Object.entries(defs).flatMap(([k, v]) => ['-D', `${k}=${v}`]),
       u.pathname.slice(1),
     ];
-    log(`pgbench: -c ${CONNECTIONS} -j 2 -T ${DURATION}, the same four inserts in one transaction`);
+    log(`pgbench: -c ${CONNECTIONS} -j 2 -T ${DURATION}, the submission statement of the API`);
     const env = u.password ? { PGPASSWORD: decodeURIComponent(u.password) } : {};
     const out = run(PGBENCH, args, env);
     const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);

@@ -256,4 +256,18 @@ describe('intake API (real PostgreSQL)', () => {
     expect(codeDay(new Date(d.receivedAt)) > receiptDay).toBe(true);
     expect(d.code).toContain(`-${codeDay(new Date(d.receivedAt)).replace(/-/g, '').slice(2)}-`);
   });
+
+  it('pins the version put in force after this process last read the procedure, and refuses it once retired', async () => {
+    const first = (await submit(submission()).expect(201)).body; // the API now remembers version 1
+    expect(first.procedure.version).toBe(1);
+    const admin = await t.login('admin');
+    const p = (await t.http.get('/api/v1/admin/procedures').set(auth(admin)).expect(200)).body.find((x: { code: string }) => x.code === '1.001193');
+    const v2 = (await t.http.post(`/api/v1/admin/procedures/${p.id}/versions`).set(auth(admin)).expect(201)).body;
+    await t.http.post(`/api/v1/admin/procedure-versions/${v2.id}/publish`).set(auth(admin)).expect(200);
+    const next = (await submit(submission()).expect(201)).body;
+    expect(next.procedure).toMatchObject({ version: 2, versionId: v2.id });
+    await t.http.post(`/api/v1/admin/procedure-versions/${v2.id}/retire`).set(auth(admin)).expect(200);
+    const refused = await submit(submission()).expect(404);
+    expect(refused.body.code).toBe('PROCEDURE_NOT_FOUND');
+  });
 });

@@ -9,7 +9,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { CatalogApi, DeskApi, loader } from '@dvc/channel/api-client';
+import { CatalogApi, DeskApi, fileNameFrom, loader, saveBlob, toProblem } from '@dvc/channel/api-client';
 import { EformSummary, FormSchema } from '@dvc/channel/eform';
 import {
   Alert,
@@ -18,6 +18,7 @@ import {
   Loading,
   PageHeader,
   ProblemAlert,
+  SignedResult,
   SlaBadge,
 } from '@dvc/channel/ui';
 import {
@@ -26,6 +27,7 @@ import {
   DeskAllowedAction,
   DeskDossierDetailDto,
   DeskEventDto,
+  Problem,
   SupplementItem,
   TERMINAL_DOSSIER_STATUSES,
 } from '@dvc/shared/contracts';
@@ -34,6 +36,7 @@ import { ActionDialog } from './action-dialog';
 import { ACTOR_KIND_LABELS, actionTone, eventLabel } from './desk-labels';
 import { DossierApologies } from './dossier-apologies';
 import { DossierDocuments } from './dossier-documents';
+import { DossierForms } from './dossier-forms';
 
 type Tab = 'form' | 'documents' | 'history' | 'steps';
 const TABS: { id: Tab; label: string }[] = [
@@ -83,6 +86,8 @@ function itemsOf(e: DeskEventDto): SupplementItem[] {
     ActionDialog,
     DossierDocuments,
     DossierApologies,
+    DossierForms,
+    SignedResult,
   ],
   templateUrl: './dossier-detail.html',
   styleUrl: './dossier-detail.css',
@@ -187,6 +192,26 @@ export class DossierDetail {
 
   protected readonly stale = signal(false);
   protected readonly message = signal<string | null>(null);
+  protected readonly resultBusy = signal(false);
+  protected readonly resultProblem = signal<Problem | null>(null);
+
+  /** The signed e-result, fetched with the bearer token and saved by the browser. */
+  protected downloadResult(): void {
+    const r = this.d()?.result;
+    if (!r || this.resultBusy()) return;
+    this.resultBusy.set(true);
+    this.resultProblem.set(null);
+    this.api.file(r.href).subscribe({
+      next: (res) => {
+        this.resultBusy.set(false);
+        if (res.body) saveBlob(res.body, fileNameFrom(res, r.fileName));
+      },
+      error: (e: unknown) => {
+        this.resultBusy.set(false);
+        this.resultProblem.set(toProblem(e));
+      },
+    });
+  }
 
   protected open(a: DeskAllowedAction): void {
     this.message.set(null);

@@ -1,6 +1,7 @@
-import { HttpClient, HttpResponse } from '@angular/common/http';
+import { HttpClient, HttpEventType, HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
+  AgencyOfficeHoursDto,
   ApologyLetterDto,
   CalendarYearDto,
   ControlSheetDto,
@@ -8,23 +9,22 @@ import type {
   DeskAssigneeDto,
   DeskCountsDto,
   DeskDossierDetailDto,
+  DeskFormDto,
   DeskInboxPage,
   DeskInboxQuery,
   InPersonIntakeRequest,
   IssueApologyRequest,
   OverdueBoardDto,
+  OverdueBoardQuery,
+  PutAgencyOfficeHoursRequest,
   PutCalendarYearRequest,
 } from '@dvc/shared/contracts';
-import { Observable } from 'rxjs';
+import { Observable, filter, map } from 'rxjs';
 import { API_BASE_URL } from './api-config';
 import { queryParams } from './http-params';
 
 /** Query of the overdue board (`GET /desk/overdue`). */
-export interface DeskOverdueQuery {
-  procedure?: string;
-  after?: string;
-  limit?: number;
-}
+export type DeskOverdueQuery = OverdueBoardQuery;
 
 /**
  * The one-stop desk: inbox, counts, dossier detail and workflow actions, in-person intake, overdue
@@ -58,6 +58,36 @@ export class DeskApi {
     return this.http.post<DeskDossierDetailDto>(this.dossierUrl(id, '/actions'), body);
   }
 
+  /**
+   * The leader approves with the e-result PDF, which the API signs (PAdES) in the same transaction;
+   * reports upload progress (XHR backend), then the updated dossier.
+   */
+  approveWithResult(
+    id: string,
+    file: File,
+    expectedVersion: number,
+    note?: string,
+  ): Observable<{ kind: 'progress'; percent: number | null } | { kind: 'done'; dossier: DeskDossierDetailDto }> {
+    const form = new FormData();
+    form.append('expectedVersion', String(expectedVersion));
+    if (note) form.append('note', note);
+    form.append('file', file, file.name);
+    return this.http
+      .post<DeskDossierDetailDto>(this.dossierUrl(id, '/approval'), form, { reportProgress: true, observe: 'events' })
+      .pipe(
+        filter((e) => e.type === HttpEventType.UploadProgress || e.type === HttpEventType.Response),
+        map((e) =>
+          e.type === HttpEventType.Response
+            ? { kind: 'done' as const, dossier: e.body as DeskDossierDetailDto }
+            : {
+                kind: 'progress' as const,
+                percent:
+                  e.type === HttpEventType.UploadProgress && e.total ? Math.round((100 * e.loaded) / e.total) : null,
+              },
+        ),
+      );
+  }
+
   assignees(id: string): Observable<DeskAssigneeDto[]> {
     return this.http.get<DeskAssigneeDto[]>(this.dossierUrl(id, '/assignees'));
   }
@@ -68,6 +98,11 @@ export class DeskApi {
 
   apologies(id: string): Observable<ApologyLetterDto[]> {
     return this.http.get<ApologyLetterDto[]>(this.dossierUrl(id, '/apologies'));
+  }
+
+  /** The one-stop forms (Mẫu 01–05) that apply to the dossier; each PDF is fetched with {@link file}. */
+  forms(id: string): Observable<DeskFormDto[]> {
+    return this.http.get<DeskFormDto[]>(this.dossierUrl(id, '/forms'));
   }
 
   issueApology(id: string, apologyId: string, body: IssueApologyRequest): Observable<ApologyLetterDto> {
@@ -106,5 +141,18 @@ export class DeskApi {
 
   putCalendar(year: number, body: PutCalendarYearRequest): Observable<CalendarYearDto> {
     return this.http.put<CalendarYearDto>(`${this.base}/admin/calendar/${year}`, body);
+  }
+
+  /** An agency's office hours (the system default until it sets its own). */
+  officeHours(agencyCode: string): Observable<AgencyOfficeHoursDto> {
+    return this.http.get<AgencyOfficeHoursDto>(this.officeHoursUrl(agencyCode));
+  }
+
+  putOfficeHours(agencyCode: string, body: PutAgencyOfficeHoursRequest): Observable<AgencyOfficeHoursDto> {
+    return this.http.put<AgencyOfficeHoursDto>(this.officeHoursUrl(agencyCode), body);
+  }
+
+  private officeHoursUrl(agencyCode: string): string {
+    return `${this.base}/admin/agencies/${encodeURIComponent(agencyCode)}/office-hours`;
   }
 }

@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   Get,
+  Headers,
   HttpCode,
   Inject,
   Param,
@@ -11,7 +12,7 @@ import {
   StreamableFile,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   CheckPolicies,
@@ -22,23 +23,41 @@ import {
   Principal,
 } from '@dvc/platform/identity';
 import { OBJECT_STORAGE, ObjectStorage } from '@dvc/platform/storage';
-import type {
-  ApologyLetterDto,
-  ControlSheetDto,
-  DeskAssigneeDto,
-  DeskCountsDto,
-  DeskDossierDetailDto,
-  DeskInboxPage,
-  OverdueBoardDto,
+import {
+  AppError,
+  type ApologyLetterDto,
+  type ControlSheetDto,
+  type DeskAssigneeDto,
+  type DeskCountsDto,
+  type DeskDossierDetailDto,
+  type DeskInboxPage,
+  type OverdueBoardDto,
 } from '@dvc/shared/contracts';
 import { DeskActionsService } from './desk-actions.service';
 import { DeskApologyService } from './desk-apology.service';
 import { DeskIntakeService } from './desk-intake.service';
 import { DeskQueryService } from './desk-query.service';
 import { deskUnits, isDeskOfficial } from './desk-scope';
-import { DeskActionDto, DeskInboxQueryDto, InPersonIntakeDto, IssueApologyDto } from './dto/desk.dto';
+import {
+  DeskActionDto,
+  DeskInboxQueryDto,
+  InPersonIntakeDto,
+  IssueApologyDto,
+  OverdueBoardQueryDto,
+} from './dto/desk.dto';
 
 const official = (p: Principal) => p as OfficialPrincipal;
+
+/** The optional Idempotency-Key of an in-person intake: 1–100 characters, as in online submission. */
+function idempotencyKey(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const key = raw.trim();
+  if (!key || key.length > 100) {
+    const message = 'Tiêu đề Idempotency-Key phải dài 1–100 ký tự để tránh tiếp nhận trùng hồ sơ';
+    throw new AppError('VALIDATION_FAILED', message, [{ field: 'Idempotency-Key', message }]);
+  }
+  return key;
+}
 
 /**
  * The one-stop desk (một cửa điện tử) for officials who handle dossiers: inbox, dossier view,
@@ -73,14 +92,20 @@ export class DeskController {
 
   @Post('dossiers')
   @CheckPolicies((_a, p) => p.kind === 'official' && p.roles.includes('intake_officer'))
-  @ApiOperation({ summary: 'Tiếp nhận hồ sơ trực tiếp tại Bộ phận một cửa (hoặc qua bưu chính)' })
+  @ApiOperation({
+    summary:
+      'Tiếp nhận hồ sơ trực tiếp tại Bộ phận một cửa (hoặc qua bưu chính); gửi lại cùng Idempotency-Key trả về hồ sơ đã tạo (200)',
+  })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '1–100 ký tự, mỗi hồ sơ một khóa' })
   async create(
     @CurrentPrincipal() p: Principal,
+    @Headers('idempotency-key') key: string | undefined,
     @Body() dto: InPersonIntakeDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<DeskDossierDetailDto> {
-    const id = await this.intake.create(official(p), dto);
-    res.location(`/api/v1/desk/dossiers/${id}`);
+    const { id, created } = await this.intake.create(official(p), dto, idempotencyKey(key));
+    res.status(created ? 201 : 200);
+    if (created) res.location(`/api/v1/desk/dossiers/${id}`);
     return this.queries.detail(official(p), id);
   }
 
@@ -156,8 +181,11 @@ export class DeskController {
   }
 
   @Get('overdue')
-  @ApiOperation({ summary: 'Bảng hồ sơ quá hạn' })
-  overdue(@CurrentPrincipal() p: Principal, @Query() q: DeskInboxQueryDto): Promise<OverdueBoardDto> {
-    return this.queries.overdue(official(p), { after: q.after, limit: q.limit });
+  @ApiOperation({
+    summary:
+      'Bảng hồ sơ quá hạn (hoặc sắp đến hạn): lọc theo thủ tục, đơn vị, số ngày trễ; phân trang theo hạn',
+  })
+  overdue(@CurrentPrincipal() p: Principal, @Query() q: OverdueBoardQueryDto): Promise<OverdueBoardDto> {
+    return this.queries.overdue(official(p), q);
   }
 }

@@ -1,5 +1,6 @@
 import { DynamicModule, Module, OnModuleInit } from '@nestjs/common';
 import { IdentityModule } from '@dvc/platform/identity';
+import { SignatureModule } from '@dvc/platform/signature';
 import { StorageModule } from '@dvc/platform/storage';
 import { CalendarAdminController } from './calendar-admin.controller';
 import { CalendarService } from './calendar.service';
@@ -7,10 +8,16 @@ import { CitizenDossierActionsController } from './citizen-dossier-actions.contr
 import { DeskActionsService } from './desk-actions.service';
 import { DeskApologyService } from './desk-apology.service';
 import { DeskController } from './desk.controller';
+import { DeskFormsController } from './desk-forms.controller';
+import { DeskFormsService } from './desk-forms.service';
 import { DeskIntakeService } from './desk-intake.service';
 import { DESK_OPTIONS, type DeskModuleOptions } from './desk.options';
 import { DeskQueryService } from './desk-query.service';
+import { OfficeHoursAdminController } from './office-hours-admin.controller';
+import { OfficeHoursService } from './office-hours.service';
 import { SlaService } from './sla.service';
+import { WorkflowAdminController } from './workflow-admin.controller';
+import { WorkflowAdminService } from './workflow-admin.service';
 import { WorkflowRegistry } from './workflow-registry.service';
 
 /**
@@ -35,14 +42,17 @@ export class DeskModule implements OnModuleInit {
   static forRoot(options: DeskModuleOptions): DynamicModule {
     return {
       module: DeskModule,
-      imports: [DeskSlaModule, IdentityModule, StorageModule],
-      controllers: [DeskController, CitizenDossierActionsController, CalendarAdminController],
+      imports: [DeskSlaModule, IdentityModule, StorageModule, SignatureModule],
+      controllers: [DeskController, CitizenDossierActionsController, CalendarAdminController, DeskFormsController, OfficeHoursAdminController, WorkflowAdminController],
       providers: [
         { provide: DESK_OPTIONS, useValue: options },
         DeskActionsService,
         DeskQueryService,
         DeskIntakeService,
         DeskApologyService,
+        DeskFormsService,
+        OfficeHoursService,
+        WorkflowAdminService,
       ],
       exports: [DeskActionsService, DeskQueryService],
     };

@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
@@ -25,5 +26,7 @@ export function pinoParams(level: string, service: string): Params {
       },
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
     },
+    // Express 5 route syntax (nestjs-pino's default '*' makes Nest log a conversion warning at start).
+    forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
   };
 }

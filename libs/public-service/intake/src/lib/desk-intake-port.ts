@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { DossierCodeFormat, tt01DossierCode } from './dossier-code';
+import { dossierCodeSql, DossierCodeFormat, tt01DossierCode } from './dossier-code';
 import { FieldError, FormValidator } from './form-validation';
 
 /**
@@ -13,13 +13,13 @@ export async function allocateDossierCode(
   day: string,
   format: DossierCodeFormat = tt01DossierCode,
 ): Promise<string> {
-  const [r]: { last_seq: number }[] = await tx.query(
+  const [r]: { code: string }[] = await tx.query(
     `INSERT INTO dossier_code_counter (agency_id, day, last_seq) VALUES ($1, $2, 1)
      ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = dossier_code_counter.last_seq + 1
-     RETURNING last_seq`,
-    [agency.id, day],
+     RETURNING ${dossierCodeSql('$3', '$4', 'last_seq')} AS code`,
+    [agency.id, day, format.prefix({ agencyCode: agency.code, day }), format.minDigits],
   );
-  return format({ agencyCode: agency.code, day, seq: r.last_seq });
+  return r.code;
 }
 
 /**

@@ -10,20 +10,38 @@ export interface DossierCodeParts {
   seq: number;
 }
 
-/** Builds a dossier code; the format is configuration (some ministry adapters use another shape). */
-export type DossierCodeFormat = (parts: DossierCodeParts) => string;
+/**
+ * How dossier codes are built: a prefix of the unit and day, then the sequence padded to at least
+ * `minDigits` (never cut). Data rather than a function, so the database can number and format a
+ * dossier in the statement that inserts it (see `dossierCodeSql`).
+ */
+export interface DossierCodeFormat {
+  prefix(parts: Omit<DossierCodeParts, 'seq'>): string;
+  minDigits: number;
+}
 
 /**
  * TT 01/2018/TT-VPCP art. 19: `<agency code>-<yymmdd>-<sequence>`, the sequence at least 4 digits
  * (a 10 000th dossier of a unit in one day simply gets 5).
  */
-export const tt01DossierCode: DossierCodeFormat = ({ agencyCode, day, seq }) => {
-  const m = /^\d{2}(\d{2})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) throw new RangeError(`Not a YYYY-MM-DD day: ${day}`);
-  if (!Number.isInteger(seq) || seq < 1) throw new RangeError(`Bad dossier sequence: ${seq}`);
-  if (!agencyCode) throw new RangeError('Missing agency code');
-  return `${agencyCode}-${m[1]}${m[2]}${m[3]}-${String(seq).padStart(4, '0')}`;
+export const tt01DossierCode: DossierCodeFormat = {
+  prefix: ({ agencyCode, day }) => {
+    const m = /^\d{2}(\d{2})-(\d{2})-(\d{2})$/.exec(day);
+    if (!m) throw new RangeError(`Not a YYYY-MM-DD day: ${day}`);
+    if (!agencyCode) throw new RangeError('Missing agency code');
+    return `${agencyCode}-${m[1]}${m[2]}${m[3]}-`;
+  },
+  minDigits: 4,
 };
+
+export function formatDossierCode(format: DossierCodeFormat, { seq, ...rest }: DossierCodeParts): string {
+  if (!Number.isInteger(seq) || seq < 1) throw new RangeError(`Bad dossier sequence: ${seq}`);
+  return format.prefix(rest) + String(seq).padStart(format.minDigits, '0');
+}
+
+/** The same as `formatDossierCode`, in SQL: `prefix` and `minDigits` are parameters, `seq` an integer expression. */
+export const dossierCodeSql = (prefix: string, minDigits: string, seq: string): string =>
+  `${prefix}::text || lpad(${seq}::text, greatest(${minDigits}::int, length(${seq}::text)), '0')`;
 
 /** The day a dossier code is numbered under: the receipt day in Vietnam time (UTC+7). */
 export function codeDay(receivedAt: Date): string {

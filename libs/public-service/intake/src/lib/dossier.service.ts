@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import {
   AppError,
   DOSSIER_STATUS_LABELS,
@@ -16,16 +15,17 @@ import {
   Page,
 } from '@dvc/shared/contracts';
 import { CalendarService } from '@dvc/one-stop/desk';
-import { AgencyUnit, Citizen, CitizenPrincipal } from '@dvc/platform/identity';
-import { CatalogService } from '@dvc/public-service/catalog';
+import { AgencyUnit, CitizenPrincipal } from '@dvc/platform/identity';
+import { CatalogService, ProcedureVersion } from '@dvc/public-service/catalog';
 import { codeDay, DossierCodeFormat } from './dossier-code';
 import { SubmitDossierDto } from './dto/submit-dossier.dto';
 import { Dossier, DossierEvent } from '@dvc/one-stop/dossier';
-import { addToOutbox, OUTBOX_TOPICS } from '@dvc/platform/outbox';
+import { OUTBOX_TOPICS } from '@dvc/platform/outbox';
 import { FormValidator } from './form-validation';
 import { DOSSIER_CODE_FORMAT } from './intake-calendar';
-import { DossierDocumentsService } from './attachments/dossier-documents.service';
-import { DraftService } from './drafts/draft.service';
+import { DocumentPlan, DossierDocumentsService } from './attachments/dossier-documents.service';
+import { ResultService } from './result/result.service';
+import { SUBMIT_DOSSIER_SQL } from './submit-statement';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -95,9 +95,33 @@ export function normalizePhone(s: string): string {
   return s.replace(/[\s.\-()]/g, '').replace(/^\+?84(?=\d{9}$)/, '0');
 }
 
-function isUniqueViolation(e: unknown, constraint: string): boolean {
+function violates(e: unknown, code: string, constraint: string): boolean {
   const d = (e as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;
-  return e instanceof QueryFailedError && d?.code === '23505' && d.constraint === constraint;
+  return e instanceof QueryFailedError && d?.code === code && d.constraint === constraint;
+}
+const isUniqueViolation = (e: unknown, constraint: string) => violates(e, '23505', constraint);
+const isForeignKeyViolation = (e: unknown, constraint: string) => violates(e, '23503', constraint);
+
+/** What the submission statement returns. */
+type SubmittedRow = Pick<
+  DossierRow,
+  | 'id' | 'code' | 'applicant_name' | 'applicant_identity_number' | 'applicant_phone' | 'applicant_email' | 'form_data'
+  | 'submitted_at' | 'received_at' | 'due_at' | 'created_at' | 'updated_at'
+> & { receiving_agency_id: string };
+
+/** A planned document as the statement's jsonb_to_recordset reads it. */
+function toDocumentColumns(d: DocumentPlan['documents'][number]) {
+  return {
+    document_code: d.documentCode,
+    name: d.name,
+    attachment_id: d.attachmentId,
+    file_name: d.fileName,
+    media_type: d.mediaType,
+    size_bytes: d.sizeBytes,
+    sha256: d.sha256,
+    source: d.source,
+    reused_from_document_id: d.reusedFromDocumentId,
+  };
 }
 
 /**
@@ -107,28 +131,113 @@ function isUniqueViolation(e: unknown, constraint: string): boolean {
 @Injectable()
 export class DossierService {
   private readonly forms = new FormValidator();
+  private readonly agencies = new Map<string, { id: string; code: string; name: string }>();
+  private readonly versions = new Map<string, ProcedureVersion>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly catalog: CatalogService,
     private readonly calendars: CalendarService,
-    @Inject(DOSSIER_CODE_FORMAT) private readonly formatCode: DossierCodeFormat,
+    @Inject(DOSSIER_CODE_FORMAT) private readonly codeFormat: DossierCodeFormat,
     private readonly documents: DossierDocumentsService,
-    private readonly drafts: DraftService,
+    private readonly results: ResultService,
   ) {}
 
   /**
    * Submits a dossier. A retry with the same Idempotency-Key by the same citizen returns the dossier
    * created first (`created: false`), also when the two requests race.
    */
-  async submit(actor: CitizenPrincipal, idempotencyKey: string, dto: SubmitDossierDto, now = new Date()): Promise<{ dossier: DossierDto; created: boolean }> {
-    const earlier = await this.replay(actor, idempotencyKey, dto);
-    if (earlier) return earlier;
+  async submit(
+    actor: CitizenPrincipal,
+    idempotencyKey: string,
+    dto: SubmitDossierDto,
+    now = new Date(),
+    fresh = false,
+  ): Promise<{ dossier: DossierDto; created: boolean }> {
+    let plan: { version: ProcedureVersion; documents: DocumentPlan };
+    try {
+      plan = await this.check(actor, dto, fresh);
+    } catch (e) {
+      // A retry of a submission that went through: its uploads now belong to the dossier, so the
+      // check refuses them — the first answer is what the citizen gets again.
+      if (e instanceof AppError) return (await this.replay(actor, idempotencyKey, dto)) ?? Promise.reject(e);
+      throw e;
+    }
+    const { version, documents } = plan;
 
-    const version = await this.catalog.publishedVersion(dto.procedureCode);
-    const agency = version.implementingAgencyCodes.includes(dto.receivingAgencyCode)
-      ? await this.db.getRepository(AgencyUnit).findOneBy({ code: dto.receivingAgencyCode })
-      : null;
+    // The desk's calendar: official schedules plus the days administrators declare (calendar_day),
+    // with the receiving agency's office hours (agency_office_hours).
+    const calendar = await this.calendars.forAgencyCode(dto.receivingAgencyCode);
+    const receivedAt = calendar.receivedAt(now);
+    const day = codeDay(receivedAt);
+    // The calendar in force on the receipt day applies to this dossier for good.
+    const dueAt = calendar.asOf(day).dueDate({ receivedAt: now, workingDays: version.timeLimitDays });
+
+    let rows: SubmittedRow[];
+    try {
+      rows = await this.db.query(SUBMIT_DOSSIER_SQL, [
+        dto.receivingAgencyCode,
+        this.codeFormat.prefix({ agencyCode: dto.receivingAgencyCode, day }),
+        this.codeFormat.minDigits,
+        version.procedureId,
+        version.id,
+        actor.id,
+        JSON.stringify(dto.formData),
+        now,
+        receivedAt,
+        dueAt,
+        idempotencyKey,
+        JSON.stringify({ channel: 'online', procedureVersionId: version.id }),
+        JSON.stringify(documents.documents.map(toDocumentColumns)),
+        documents.uploadIds,
+        OUTBOX_TOPICS.dossierStatusChanged,
+      ]);
+    } catch (e) {
+      // A concurrent duplicate committed first: our statement, its number included, was undone.
+      if (isUniqueViolation(e, 'uq_dossier_idempotency')) {
+        const winner = await this.replay(actor, idempotencyKey, dto);
+        if (winner) return winner;
+      }
+      if (isUniqueViolation(e, 'uq_dossier_document_upload') || isForeignKeyViolation(e, 'fk_dossier_document_attachment')) {
+        throw new AppError('ATTACHMENT_IN_USE', 'Một tệp đính kèm vừa được dùng cho hồ sơ khác; hãy chọn lại');
+      }
+      throw e;
+    }
+    const [row] = rows;
+    if (!row) {
+      // The statement found no current published version, unit or citizen: what this process
+      // remembered is out of date (a new version was put in force…). Check again from the database.
+      this.versions.delete(dto.procedureCode);
+      this.agencies.delete(dto.receivingAgencyCode);
+      if (!fresh) return this.submit(actor, idempotencyKey, dto, now, true);
+      throw new AppError('UNAUTHENTICATED'); // the citizen's account is gone
+    }
+    // Numbered by the commit (trg_dossier_number_at_commit): the statement returned the provisional code.
+    const [{ code }]: { code: string }[] = await this.db.query(`SELECT code FROM dossier WHERE id = $1`, [row.id]);
+    const agency = this.agencies.get(dto.receivingAgencyCode)!;
+    return {
+      dossier: toDto({
+        ...row,
+        code,
+        status: 'submitted',
+        channel: 'online',
+        procedure_id: version.procedureId,
+        procedure_code: dto.procedureCode,
+        procedure_name: version.name,
+        version: version.version,
+        procedure_version_id: version.id,
+        agency_code: agency.code,
+        agency_name: agency.name,
+        agency_id: row.receiving_agency_id,
+      }),
+      created: true,
+    };
+  }
+
+  /** What must hold before a submission is written: published procedure, its agency, e-form, documents. */
+  private async check(actor: CitizenPrincipal, dto: SubmitDossierDto, fresh: boolean): Promise<{ version: ProcedureVersion; documents: DocumentPlan }> {
+    const version = await this.version(dto.procedureCode, fresh);
+    const agency = version.implementingAgencyCodes.includes(dto.receivingAgencyCode) ? await this.agency(dto.receivingAgencyCode, fresh) : null;
     if (!agency) {
       const message = `Cơ quan ${dto.receivingAgencyCode} không tiếp nhận thủ tục này`;
       throw new AppError('VALIDATION_FAILED', message, [{ field: 'receivingAgencyCode', message }]);
@@ -137,71 +246,32 @@ export class DossierService {
     if (errors.length) throw new AppError('VALIDATION_FAILED', errors[0].message, errors);
     // Required components are enforced also when `attachments` is omitted.
     const documents = await this.documents.plan(actor, version.content.documents, dto.attachments ?? []);
-    const citizen = await this.db.getRepository(Citizen).findOneBy({ id: actor.id });
-    if (!citizen) throw new AppError('UNAUTHENTICATED');
+    return { version, documents };
+  }
 
-    // The desk's calendar: official schedules plus the days administrators declare (calendar_day).
-    const calendar = await this.calendars.calendar();
-    const receivedAt = calendar.receivedAt(now);
-    const day = codeDay(receivedAt);
-    // The calendar in force on the receipt day applies to this dossier for good.
-    const dueAt = calendar.asOf(day).dueDate({ receivedAt: now, workingDays: version.timeLimitDays });
+  /**
+   * The procedure's published version in force. Versions are immutable, so a process keeps the ones it
+   * has read; the submission statement inserts only if the version is still the procedure's current
+   * published one, and a miss makes `submit` read it again (`fresh`).
+   */
+  private async version(code: string, fresh: boolean): Promise<ProcedureVersion> {
+    const known = fresh ? undefined : this.versions.get(code);
+    if (known) return known;
+    const version = await this.catalog.publishedVersion(code);
+    this.versions.set(code, version);
+    return version;
+  }
 
-    let id: string;
-    try {
-      id = await this.db.transaction(async (tx) => {
-        // The number is taken last (see below): a provisional unique code until then.
-        const provisional = `~${randomUUID()}`;
-        const inserted = await tx.insert(Dossier, {
-          code: provisional,
-          procedureId: version.procedureId,
-          procedureVersionId: version.id,
-          receivingAgencyId: agency.id,
-          applicantCitizenId: citizen.id,
-          applicantName: citizen.fullName,
-          applicantIdentityNumber: citizen.identityNumber,
-          applicantPhone: citizen.phone,
-          applicantEmail: citizen.email,
-          formData: dto.formData as Record<string, any>,
-          status: 'submitted',
-          channel: 'online',
-          submittedAt: now,
-          receivedAt,
-          dueAt,
-          idempotencyKey,
-        });
-        const dossierId = inserted.identifiers[0]['id'] as string;
-        await tx.insert(DossierEvent, {
-          dossierId,
-          type: 'submitted',
-          actorKind: 'citizen',
-          actorId: citizen.id,
-          fromStatus: null,
-          toStatus: 'submitted',
-          note: null,
-          at: now,
-          data: { channel: 'online', procedureVersionId: version.id },
-        });
-        await this.documents.attach(tx, dossierId, documents);
-        await this.drafts.discard(tx, citizen.id, version.procedureId);
-        // Status sync to the national portal starts here (TrangThaiHoSo 1): same transaction, no loss.
-        await addToOutbox(tx, { topic: OUTBOX_TOPICS.dossierStatusChanged, aggregateType: 'dossier', aggregateId: dossierId, payload: { dossierId } });
-        // Last, so the per-unit per-day counter row stays locked only for two statements and the
-        // commit: every submission to the unit waits on that lock. Still gapless — a rollback
-        // releases the number with the lock.
-        const seq = await this.nextSequence(tx, agency.id, day);
-        await tx.update(Dossier, { id: dossierId }, { code: this.formatCode({ agencyCode: agency.code, day, seq }) });
-        return dossierId;
-      });
-    } catch (e) {
-      // A concurrent duplicate committed first: its number was released by our rollback.
-      if (isUniqueViolation(e, 'uq_dossier_idempotency')) {
-        const winner = await this.replay(actor, idempotencyKey, dto);
-        if (winner) return winner;
-      }
-      throw e;
-    }
-    return { dossier: toDto(await this.row(this.db.manager, id)), created: true };
+  /**
+   * Receiving units by code. Units are reference data that change by administrative decision, so a
+   * process keeps the ones it has seen; the statement that inserts a dossier re-reads the unit anyway.
+   */
+  private async agency(code: string, fresh: boolean): Promise<{ id: string; code: string; name: string } | null> {
+    const known = fresh ? undefined : this.agencies.get(code);
+    if (known) return known;
+    const unit = await this.db.getRepository(AgencyUnit).findOneBy({ code });
+    if (unit) this.agencies.set(code, { id: unit.id, code: unit.code, name: unit.name });
+    return unit;
   }
 
   /** My dossiers, newest first. */
@@ -221,11 +291,12 @@ export class DossierService {
     if (!UUID.test(id)) throw new AppError('DOSSIER_NOT_FOUND');
     const [row]: DossierRow[] = await this.db.query(`${selectDossier()} WHERE d.id = $1 AND d.applicant_citizen_id = $2`, [id, actor.id]);
     if (!row) throw new AppError('DOSSIER_NOT_FOUND');
-    const [events, documents] = await Promise.all([
+    const [events, documents, result] = await Promise.all([
       this.db.getRepository(DossierEvent).find({ where: { dossierId: id }, order: { id: 'ASC' } }),
       this.documents.of(id),
+      this.results.summaryForCitizen(actor.id, id),
     ]);
-    return { ...toDto(row), events: events.map(toEventDto), documents };
+    return { ...toDto(row), events: events.map(toEventDto), documents, result };
   }
 
   /**
@@ -250,20 +321,6 @@ export class DossierService {
     };
   }
 
-  /**
-   * Next sequence of a unit on a day. The upsert takes the counter row's lock until commit, so
-   * concurrent submissions number one after the other, and a rolled-back one gives its number back.
-   */
-  private async nextSequence(tx: EntityManager, agencyId: string, day: string): Promise<number> {
-    const [r]: { last_seq: number }[] = await tx.query(
-      `INSERT INTO dossier_code_counter (agency_id, day, last_seq) VALUES ($1, $2, 1)
-       ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = dossier_code_counter.last_seq + 1
-       RETURNING last_seq`,
-      [agencyId, day],
-    );
-    return r.last_seq;
-  }
-
   private async replay(actor: CitizenPrincipal, key: string, dto: SubmitDossierDto): Promise<{ dossier: DossierDto; created: false } | null> {
     const [row]: DossierRow[] = await this.db.query(`${selectDossier()} WHERE d.applicant_citizen_id = $1 AND d.idempotency_key = $2`, [actor.id, key]);
     if (!row) return null;
@@ -271,12 +328,6 @@ export class DossierService {
       row.procedure_code === dto.procedureCode && row.agency_code === dto.receivingAgencyCode && isDeepStrictEqual(row.form_data, dto.formData);
     if (!same) throw new AppError('IDEMPOTENCY_KEY_REUSED', 'Mỗi lần nộp hồ sơ mới cần một khóa Idempotency-Key mới');
     return { dossier: toDto(row), created: false };
-  }
-
-  private async row(m: EntityManager, id: string): Promise<DossierRow> {
-    const [row]: DossierRow[] = await m.query(`${selectDossier()} WHERE d.id = $1`, [id]);
-    if (!row) throw new AppError('DOSSIER_NOT_FOUND');
-    return row;
   }
 }
 

@@ -23,4 +23,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).NODE_ENV).toBe('production');
   });
+
+  it('runs one API process and trusts only loopback proxies unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ API_WORKERS: 1, TRUST_PROXY: 'loopback' });
+    expect(loadConfig({ API_WORKERS: '2', TRUST_PROXY: 'loopback, 10.0.0.0/8' })).toMatchObject({ API_WORKERS: 2, TRUST_PROXY: 'loopback, 10.0.0.0/8' });
+    expect(() => loadConfig({ API_WORKERS: '0' })).toThrow(/API_WORKERS/);
+  });
 });

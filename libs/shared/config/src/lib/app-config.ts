@@ -12,6 +12,13 @@ const schema = z.object({
   REDIS_PREFIX: z.string().min(1).default('dvc'),
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** API processes sharing the port (node:cluster); the API keeps no state between requests. */
+  API_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  /**
+   * Express `trust proxy`: which hops may set X-Forwarded-For (client IP for rate limits and logs).
+   * `loopback` by default; behind nginx in another container e.g. `loopback, 10.0.0.0/8`, or a hop count.
+   */
+  TRUST_PROXY: z.string().trim().min(1).default('loopback'),
   WORKER_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
   PORTAL_PORT: z.coerce.number().int().min(1).max(65535).default(4200),
   DESK_PORT: z.coerce.number().int().min(1).max(65535).default(4300),
@@ -58,6 +65,14 @@ const schema = z.object({
   /** Reconciliation: how often, and how long a difference must last before it is re-sent. */
   SYNC_RECONCILE_EVERY_MS: z.coerce.number().int().positive().default(60000),
   SYNC_RECONCILE_GRACE_MS: z.coerce.number().int().min(0).default(600000),
+  /** Catalog refresh from the portal's catalog feed: cron (Asia/Ho_Chi_Minh) of the daily job, or `off`. */
+  CATALOG_FEED_CRON: z
+    .string()
+    .trim()
+    .regex(/^(off|\S+( \S+){4,5})$/, 'a cron pattern of 5 or 6 fields, or off')
+    .default('30 3 * * *'),
+  /** Procedures per LayDanhSachTTHC page. */
+  CATALOG_FEED_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(100),
   OUTBOX_RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(200),
   /** Port of the national-portal simulator (apps/national-portal-sim). */
   SIM_PORT: z.coerce.number().int().min(0).max(65535).default(3100),

@@ -4,6 +4,7 @@ import type { AttachmentSignatureInfo, AttachmentSignatureStatus } from './attac
  * citizen's side actions on a dossier (withdrawal request, supplement). The desk UI codes against it.
  */
 import type { DossierActorKind, DossierChannel, DossierDto, DossierStatus } from './dossier';
+import type { DossierResultDto } from './result';
 
 /**
  * Actions of the workflow engine (`@dvc/one-stop/workflow`), same ids. Which of them a given official
@@ -232,6 +233,8 @@ export interface DeskDossierDetailDto extends DossierDto {
   dueSoonAt: string | null;
   overdueAt: string | null;
   documents: DeskDocumentDto[];
+  /** The e-result the leader signed at approval, if any. */
+  result?: DossierResultDto | null;
   events: DeskEventDto[];
   steps: DossierStepDto[];
   allowedActions: DeskAllowedAction[];
@@ -377,4 +380,65 @@ export interface CalendarYearDto {
 /** `PUT /api/v1/admin/calendar/:year` — replaces the administrator days of the year. */
 export interface PutCalendarYearRequest {
   days: CalendarDayDto[];
+}
+
+/** The one-stop forms the desk prints (NĐ 118/2025/NĐ-CP): Mẫu 01–05. */
+export const DESK_FORMS = ['mau-01', 'mau-02', 'mau-03', 'mau-04', 'mau-05'] as const;
+export type DeskFormId = (typeof DESK_FORMS)[number];
+
+/** A row of `GET /api/v1/desk/dossiers/:id/forms`: a form that applies to the dossier, as a PDF. */
+export interface DeskFormDto {
+  form: DeskFormId;
+  /** "Mẫu 02". */
+  label: string;
+  title: string;
+  /** The PDF (`GET …/forms/:form`, with `?apologyId=` for a given Mẫu 04). */
+  href: string;
+  /** PAdES-signed by the agency when served (a signer is configured and the form is issued to the citizen). */
+  signed: boolean;
+  /** Mẫu 04 not issued yet: printed as a draft. */
+  draft?: boolean;
+}
+
+/** `GET /api/v1/desk/overdue` — filters of the overdue board (all optional, combined with AND). */
+export interface OverdueBoardQuery {
+  /** `overdue` (default): past the due time; `due_soon`: at most one working day left. */
+  state?: 'overdue' | 'due_soon';
+  /** National procedure code, e.g. 1.001193. */
+  procedure?: string;
+  /** Code of one of my units: the dossiers it holds. */
+  unit?: string;
+  /** Working days late, at least (overdue only; 1–3650). */
+  minDaysLate?: number;
+  /** Working days late, at most (overdue only; 1–3650, ≥ minDaysLate). */
+  maxDaysLate?: number;
+  after?: string;
+  /** 1–100, default 20. */
+  limit?: number;
+}
+
+/** One office session, `HH:mm` Vietnam time; `end` is exclusive. */
+export interface OfficeSessionDto {
+  start: string;
+  end: string;
+}
+
+/** `GET/PUT /api/v1/admin/agencies/:code/office-hours` — an agency's office hours (giờ làm việc). */
+export interface AgencyOfficeHoursDto {
+  agencyCode: string;
+  agencyName: string;
+  morning: OfficeSessionDto;
+  afternoon: OfficeSessionDto;
+  /** Reception on ordinary Saturday mornings; the Saturday stays a day off for time limits. */
+  saturdayMorning: OfficeSessionDto | null;
+  /** True when the agency has no hours of its own and uses the system default. */
+  isDefault: boolean;
+  updatedAt: string | null;
+}
+
+/** `PUT /api/v1/admin/agencies/:code/office-hours`. */
+export interface PutAgencyOfficeHoursRequest {
+  morning: OfficeSessionDto;
+  afternoon: OfficeSessionDto;
+  saturdayMorning?: OfficeSessionDto | null;
 }

@@ -26,6 +26,9 @@ import type {
   DeskInboxQuery,
   InPersonIntakeRequest,
   IssueApologyRequest,
+  OfficeSessionDto,
+  OverdueBoardQuery,
+  PutAgencyOfficeHoursRequest,
   PutCalendarYearRequest,
   SupplementItem,
   SupplementSubmission,
@@ -238,4 +241,78 @@ export class IssueApologyDto implements IssueApologyRequest {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'Ngày hẹn mới không hợp lệ' })
   proposedDueAt?: string;
+}
+
+export class OverdueBoardQueryDto implements OverdueBoardQuery {
+  @ApiPropertyOptional({ enum: ['overdue', 'due_soon'] })
+  @IsOptional()
+  @IsIn(['overdue', 'due_soon'], { message: 'Tình trạng hạn: overdue (quá hạn) hoặc due_soon (sắp đến hạn)' })
+  state?: 'overdue' | 'due_soon';
+  @ApiPropertyOptional({ example: '1.001193' })
+  @IsOptional()
+  @Matches(PROCEDURE_CODE, { message: 'Mã thủ tục không đúng định dạng (vd. 1.001193)' })
+  procedure?: string;
+  @ApiPropertyOptional({ example: '000.31.00.H99' })
+  @IsOptional()
+  @Matches(AGENCY_CODE, { message: 'Mã đơn vị không đúng định dạng QCVN 102 (vd. 000.31.00.H99)' })
+  unit?: string;
+  @ApiPropertyOptional({ description: 'Số ngày làm việc trễ, từ' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'Số ngày trễ phải là số nguyên' })
+  @Min(1, { message: 'Số ngày trễ từ 1 đến 3650' })
+  @Max(3650, { message: 'Số ngày trễ từ 1 đến 3650' })
+  minDaysLate?: number;
+  @ApiPropertyOptional({ description: 'Số ngày làm việc trễ, đến' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'Số ngày trễ phải là số nguyên' })
+  @Min(1, { message: 'Số ngày trễ từ 1 đến 3650' })
+  @Max(3650, { message: 'Số ngày trễ từ 1 đến 3650' })
+  maxDaysLate?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  after?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100, { message: 'Tối đa 100 hồ sơ mỗi trang' })
+  limit?: number;
+}
+
+const CLOCK = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+
+export class OfficeSessionInputDto implements OfficeSessionDto {
+  @ApiProperty({ example: '07:30' })
+  @Matches(CLOCK, { message: 'Giờ bắt đầu theo định dạng HH:mm (vd. 07:30)' })
+  start!: string;
+  @ApiProperty({ example: '11:30' })
+  @Matches(CLOCK, { message: 'Giờ kết thúc theo định dạng HH:mm (vd. 11:30)' })
+  end!: string;
+}
+
+export class PutAgencyOfficeHoursDto implements PutAgencyOfficeHoursRequest {
+  @ApiProperty({ type: OfficeSessionInputDto })
+  @IsObject({ message: 'Vui lòng nhập giờ làm việc buổi sáng' })
+  @ValidateNested()
+  @Type(() => OfficeSessionInputDto)
+  morning!: OfficeSessionInputDto;
+  @ApiProperty({ type: OfficeSessionInputDto })
+  @IsObject({ message: 'Vui lòng nhập giờ làm việc buổi chiều' })
+  @ValidateNested()
+  @Type(() => OfficeSessionInputDto)
+  afternoon!: OfficeSessionInputDto;
+  @ApiPropertyOptional({
+    type: OfficeSessionInputDto,
+    nullable: true,
+    description: 'Tiếp nhận sáng thứ Bảy; null nếu không',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OfficeSessionInputDto)
+  saturdayMorning?: OfficeSessionInputDto | null;
 }

@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
 import { Dossier } from '@dvc/one-stop/dossier';
 import { Attachment, bigintAsNumber } from './attachment.entity';
 
@@ -9,7 +9,9 @@ import { Attachment, bigintAsNumber } from './attachment.entity';
  */
 @Entity('dossier_document')
 @Unique('uq_dossier_document_attachment', ['dossierId', 'attachmentId'])
-@Check('ck_dossier_document_source', `source IN ('upload', 'reused')`)
+/** A fresh upload belongs to one dossier (partial unique index, in the migration). */
+@Index('uq_dossier_document_upload', { synchronize: false })
+@Check('ck_dossier_document_source', `source IN ('upload', 'reused', 'result')`)
 @Check('ck_dossier_document_reused_from', `(source = 'reused') = (reused_from_document_id IS NOT NULL)`)
 export class DossierDocument {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_dossier_document' }) id!: string;
@@ -29,7 +31,8 @@ export class DossierDocument {
   @Column({ type: 'varchar', length: 100 }) mediaType!: string;
   @Column({ type: 'bigint', transformer: bigintAsNumber }) sizeBytes!: number;
   @Column({ type: 'char', length: 64 }) sha256!: string;
-  @Column({ type: 'varchar', length: 8 }) source!: 'upload' | 'reused';
+  /** 'result': the dossier's signed e-result, in the store once returned. */
+  @Column({ type: 'varchar', length: 8 }) source!: 'upload' | 'reused' | 'result';
   @Column({ type: 'uuid', nullable: true }) reusedFromDocumentId!: string | null;
   @ManyToOne(() => DossierDocument, { nullable: true })
   @JoinColumn({ name: 'reused_from_document_id', foreignKeyConstraintName: 'fk_dossier_document_reused_from' })

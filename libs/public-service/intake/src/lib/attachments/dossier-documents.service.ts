@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, Not } from 'typeorm';
 import { AppError, CitizenDocumentDto, DossierAttachmentRef, DossierDocumentDto, Page, RequiredDocument } from '@dvc/shared/contracts';
 import { APP_CONFIG, AppConfig } from '@dvc/shared/config';
 import type { CitizenPrincipal } from '@dvc/platform/identity';
@@ -80,7 +80,7 @@ export class DossierDocumentsService {
       ? ((await this.db.query(
           `SELECT dd.id, coalesce(dd.reused_from_document_id, dd.id) AS origin_id, dd.attachment_id, dd.file_name, dd.media_type, dd.size_bytes, dd.sha256, NULL AS dossier_id
            FROM dossier_document dd JOIN dossier d ON d.id = dd.dossier_id
-           WHERE dd.id = ANY($1::uuid[]) AND d.applicant_citizen_id = $2`,
+           WHERE dd.id = ANY($1::uuid[]) AND d.applicant_citizen_id = $2 AND (dd.source <> 'result' OR d.status = 'returned')`,
           [documentIds, actor.id],
         )) as FileRow[])
       : [])
@@ -149,30 +149,17 @@ export class DossierDocumentsService {
     return { documents, uploadIds: documents.filter((d) => d.source === 'upload').map((d) => d.attachmentId) };
   }
 
-  /**
-   * Inside the submission's transaction: the uploads become the dossier's (refused if another
-   * submission took one meanwhile) and the dossier's document rows are written.
-   */
-  async attach(tx: EntityManager, dossierId: string, plan: DocumentPlan): Promise<void> {
-    if (plan.uploadIds.length) {
-      const [, taken]: [unknown[], number] = await tx.query(
-        `UPDATE attachment SET dossier_id = $1 WHERE id = ANY($2::uuid[]) AND dossier_id IS NULL RETURNING id`,
-        [dossierId, plan.uploadIds],
-      );
-      if (taken !== plan.uploadIds.length) throw new AppError('ATTACHMENT_IN_USE', 'Một tệp đính kèm vừa được dùng cho hồ sơ khác; hãy chọn lại');
-    }
-    if (plan.documents.length) await tx.insert(DossierDocument, plan.documents.map((d) => ({ ...d, dossierId })));
-  }
-
   /** The files of a dossier, in the order of its components. */
   async of(dossierId: string, m: EntityManager = this.db.manager): Promise<DossierDocumentDto[]> {
-    const rows = await m.getRepository(DossierDocument).find({ where: { dossierId }, order: { documentCode: 'ASC', createdAt: 'ASC', id: 'ASC' } });
+    const rows = await m
+      .getRepository(DossierDocument)
+      .find({ where: { dossierId, source: Not('result') }, order: { documentCode: 'ASC', createdAt: 'ASC', id: 'ASC' } });
     return rows.map(toDocumentDto);
   }
 
   /**
    * The citizen's document store: the files they gave in earlier dossiers (each stored file once,
-   * as first given), newest first; each can be reused by its id.
+   * as first given) and the signed e-results they received, newest first; each can be reused by its id.
    */
   async store(actor: CitizenPrincipal, page = 1, pageSize = 20): Promise<Page<CitizenDocumentDto>> {
     const rows: {
@@ -198,7 +185,7 @@ export class DossierDocumentsService {
        JOIN dossier d ON d.id = dd.dossier_id
        JOIN procedure p ON p.id = d.procedure_id
        JOIN procedure_version v ON v.id = d.procedure_version_id
-       WHERE d.applicant_citizen_id = $1 AND dd.source = 'upload'
+       WHERE d.applicant_citizen_id = $1 AND (dd.source = 'upload' OR (dd.source = 'result' AND d.status = 'returned'))
        ORDER BY dd.created_at DESC, dd.id DESC
        LIMIT $2 OFFSET $3`,
       [actor.id, pageSize, (page - 1) * pageSize],
