@@ -257,6 +257,12 @@ describe('desk forms Mẫu 01–05 (real PostgreSQL)', () => {
         .set(auth(tok['lanhdao.binhminh']))
         .send({ reason: 'Cần xác minh thêm thông tin cư trú', proposedDueAt: newDue.toISOString() })
         .expect(200);
+      // The citizen's history shows the issued letter, not the desk's alerts and drafts.
+      const mine = (await t.http.get(`/api/v1/dossiers/${id}`).set(auth(citizen)).expect(200)).body;
+      const types = mine.events.map((e: { type: string }) => e.type);
+      expect(types).toContain('apology_issued');
+      expect(types).not.toContain('apology_drafted');
+      expect(types).not.toContain('sla_overdue');
       const issued = pdfText((await form('tiepnhan.binhminh', id, 'mau-04').expect(200)).body);
       expect(issued).not.toContain('Dự thảo');
       expect(issued).toContain(`Mã hồ sơ: ${code}`);

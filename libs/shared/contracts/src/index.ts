@@ -4,5 +4,6 @@ export * from './lib/catalog';
 export * from './lib/dossier';
 export * from './lib/attachments';
 export * from './lib/desk';
+export * from './lib/dossier-events';
 export * from './lib/result';
 export * from './lib/workflow-admin';

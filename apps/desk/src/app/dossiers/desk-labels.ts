@@ -1,48 +1,7 @@
-import {
-  DESK_ACTION_LABELS,
-  DOSSIER_STATUS_LABELS,
-  DeskAction,
-  DeskEventDto,
-  DossierStatus,
-  TERMINAL_DOSSIER_STATUSES,
-} from '@dvc/shared/contracts';
+import { DeskAction, DossierStatus, TERMINAL_DOSSIER_STATUSES, dossierEventLabel } from '@dvc/shared/contracts';
 
-/** History entries by event type (the API writes one per action, plus intake, receipt and SLA events). */
-const EVENT_LABELS: Record<string, string> = {
-  submitted: 'Nộp hồ sơ',
-  accepted: 'Tiếp nhận hồ sơ',
-  receipt_issued: 'Cấp giấy tiếp nhận và hẹn trả kết quả (Mẫu 01)',
-  result_signed: 'Lãnh đạo ký số kết quả giải quyết',
-  refused: 'Từ chối tiếp nhận (Mẫu 03)',
-  supplement_requested: 'Yêu cầu bổ sung, hoàn thiện hồ sơ (Mẫu 02)',
-  supplement_received: 'Nhận hồ sơ bổ sung',
-  assigned: 'Phân công xử lý',
-  reassigned: 'Phân công lại',
-  forwarded: 'Chuyển xử lý',
-  transferred: 'Chuyển liên thông',
-  sent_back: 'Trả lại để xử lý tiếp',
-  submitted_for_approval: 'Trình lãnh đạo phê duyệt',
-  approved: 'Lãnh đạo phê duyệt',
-  stopped: 'Dừng xử lý',
-  result_returned: 'Trả kết quả',
-  withdrawal_requested: 'Yêu cầu rút hồ sơ',
-  withdrawn: 'Rút hồ sơ',
-  payment_requested: 'Yêu cầu nộp phí, lệ phí',
-  payment_received: 'Đã nộp phí, lệ phí',
-  sla_due_soon: 'Cảnh báo sắp đến hạn',
-  sla_overdue: 'Quá hạn xử lý',
-  apology_drafted: 'Dự thảo phiếu xin lỗi, hẹn lại ngày trả kết quả (Mẫu 04)',
-  apology_issued: 'Gửi phiếu xin lỗi, hẹn lại ngày trả kết quả (Mẫu 04)',
-};
-
-/** Vietnamese name of a history entry: its action's label, a known event's name, else the new status. */
-export function eventLabel(e: Pick<DeskEventDto, 'type' | 'toStatus'>): string {
-  const type = e.type.replace(/[.:-]/g, '_');
-  if (type in EVENT_LABELS) return EVENT_LABELS[type];
-  if (type in DESK_ACTION_LABELS) return DESK_ACTION_LABELS[type as DeskAction];
-  if (e.toStatus) return DOSSIER_STATUS_LABELS[e.toStatus] ?? e.type;
-  return e.type;
-}
+/** Vietnamese name of a history entry (one table in the contracts, shared with the portal). */
+export const eventLabel = dossierEventLabel;
 
 export const ACTOR_KIND_LABELS = { citizen: 'Công dân', official: 'Cán bộ', system: 'Hệ thống' } as const;
 

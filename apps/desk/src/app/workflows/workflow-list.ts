@@ -98,7 +98,7 @@ import { Badge, DateTimePipe, EmptyState, Loading, PageHeader, ProblemAlert } fr
       overflow-wrap: anywhere;
     }
     .code {
-      font-family: ui-monospace, Menlo, Consolas, monospace;
+      font-family: ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', 'Noto Sans Mono', monospace;
       font-size: 0.875rem;
       font-weight: 400;
       color: var(--dvc-ink-muted);

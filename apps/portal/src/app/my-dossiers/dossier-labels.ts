@@ -1,35 +1,16 @@
-import type { DossierActorKind, DossierDetailDto, DossierStatus } from '@dvc/shared/contracts';
+import { dossierEventLabel, type DossierActorKind, type DossierDetailDto, type DossierStatus } from '@dvc/shared/contracts';
 
-/** History entries in the citizen's words; unknown types fall back to the status reached. */
-export const EVENT_LABELS: Record<string, string> = {
+/** History entries: the shared table, with a few in the citizen's own words. */
+const CITIZEN_WORDING: Readonly<Record<string, string>> = {
   submitted: 'Nộp hồ sơ trực tuyến',
-  intake: 'Tiếp nhận hồ sơ',
-  accept: 'Tiếp nhận hồ sơ',
-  accepted: 'Tiếp nhận hồ sơ',
-  received: 'Tiếp nhận hồ sơ',
-  refuse: 'Từ chối tiếp nhận',
-  refused: 'Từ chối tiếp nhận',
-  request_supplement: 'Yêu cầu bổ sung giấy tờ',
-  supplement_requested: 'Yêu cầu bổ sung giấy tờ',
   supplement_received: 'Nộp bổ sung giấy tờ',
-  supplement_submitted: 'Nộp bổ sung giấy tờ',
-  assign: 'Phân công xử lý',
-  reassign: 'Phân công lại',
-  forward: 'Chuyển xử lý',
-  transfer: 'Chuyển cơ quan liên thông',
-  send_back: 'Trả lại bước trước',
-  submit_for_approval: 'Trình lãnh đạo phê duyệt',
-  approve: 'Lãnh đạo phê duyệt',
-  stop: 'Dừng xử lý',
-  return_result: 'Trả kết quả',
-  request_withdrawal: 'Yêu cầu rút hồ sơ',
   withdrawal_requested: 'Yêu cầu rút hồ sơ',
-  record_withdrawal: 'Đã rút hồ sơ',
-  request_payment: 'Yêu cầu nộp phí, lệ phí',
-  payment_received: 'Đã nộp phí, lệ phí',
-  apology_issued: 'Phát hành phiếu xin lỗi và hẹn lại ngày trả kết quả',
-  result_signed: 'Lãnh đạo ký số kết quả giải quyết',
+  apology_issued: 'Cơ quan gửi thư xin lỗi và hẹn lại ngày trả kết quả',
 };
+
+export function eventLabel(e: { type: string; toStatus?: DossierStatus | null }): string {
+  return CITIZEN_WORDING[e.type] ?? dossierEventLabel(e);
+}
 
 export const ACTOR_LABELS: Record<DossierActorKind, string> = {
   citizen: 'Bạn',

@@ -41,7 +41,7 @@ import {
   Problem,
 } from '@dvc/shared/contracts';
 import { catchError, of } from 'rxjs';
-import { ACTOR_LABELS, DossierFileView, EVENT_LABELS, canWithdraw, dossierFiles } from './dossier-labels';
+import { ACTOR_LABELS, DossierFileView, canWithdraw, dossierFiles, eventLabel } from './dossier-labels';
 import { ReceiptButton } from './receipt-button';
 import { SupplementForm } from './supplement-form';
 
@@ -138,7 +138,7 @@ export class MyDossierDetail {
   }
 
   protected eventTitle(e: DossierEventDto): string {
-    return EVENT_LABELS[e.type] ?? (e.toStatus ? DOSSIER_STATUS_LABELS[e.toStatus] : e.type);
+    return eventLabel(e);
   }
 
   protected statusLabel(s: DossierEventDto['toStatus']): string {

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, In, Not, QueryFailedError } from 'typeorm';
 import {
   AppError,
   DOSSIER_STATUS_LABELS,
@@ -26,6 +26,9 @@ import { DOSSIER_CODE_FORMAT } from './intake-calendar';
 import { DocumentPlan, DossierDocumentsService } from './attachments/dossier-documents.service';
 import { ResultService } from './result/result.service';
 import { SUBMIT_DOSSIER_SQL } from './submit-statement';
+
+/** The desk's own alerts and drafts, not part of the citizen's history (an issued apology letter is). */
+const DESK_INTERNAL_EVENTS = ['sla_due_soon', 'sla_overdue', 'apology_drafted'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -292,7 +295,7 @@ export class DossierService {
     const [row]: DossierRow[] = await this.db.query(`${selectDossier()} WHERE d.id = $1 AND d.applicant_citizen_id = $2`, [id, actor.id]);
     if (!row) throw new AppError('DOSSIER_NOT_FOUND');
     const [events, documents, result] = await Promise.all([
-      this.db.getRepository(DossierEvent).find({ where: { dossierId: id }, order: { id: 'ASC' } }),
+      this.db.getRepository(DossierEvent).find({ where: { dossierId: id, type: Not(In(DESK_INTERNAL_EVENTS)) }, order: { id: 'ASC' } }),
       this.documents.of(id),
       this.results.summaryForCitizen(actor.id, id),
     ]);
