@@ -7,17 +7,26 @@
 //   node bench/desk-queries.bench.mjs --no-build      # reuses dist/server
 //   node bench/desk-queries.bench.mjs --explain       # also writes docs/perf/desk-queries-explain.md
 //   BENCH_DOSSIERS=1000000 BENCH_ITERATIONS=300 BENCH_WARMUP=30
-import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pg from 'pg';
-import Redis from 'ioredis';
+import {
+  adminQuery,
+  benchRun,
+  buildServer,
+  children,
+  dbUrl,
+  dropRedisPrefix,
+  log,
+  migrateAndSeed,
+  percentile,
+  REDIS_URL,
+  ROOT,
+  startApi,
+  stopApi,
+} from './lib.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 1_000_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 50_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
@@ -27,17 +36,8 @@ const KEEP = process.argv.includes('--keep'); // keep the database (to study pla
 const EXPLAIN_FILE = join(ROOT, 'docs/perf/desk-queries-explain.md');
 const TARGET_P95_MS = 20;
 
-const BASE_DB_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dvc';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const RUN_ID = randomBytes(4).toString('hex');
-const DB_NAME = `bench_desk_${RUN_ID}`;
-const REDIS_PREFIX = `bench-${RUN_ID}`;
+const { id: RUN_ID, dbName: DB_NAME, redisPrefix: REDIS_PREFIX } = benchRun('desk');
 const CAPTURE_FILE = join(tmpdir(), `dvc-bench-sql-${RUN_ID}.jsonl`);
-const dbUrl = (name) => {
-  const u = new URL(BASE_DB_URL);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
 
 const PASSWORD = 'Demo@2026';
 const SPECIALIST = 'chuyenvien.binhminh'; // UBND phường Bình Minh, the busiest commune
@@ -46,80 +46,7 @@ const CITIZEN = '001099012345';
 const CENTRE = '000.00.01.H99';
 const TERMINAL = `('refused', 'withdrawn', 'stopped', 'returned')`;
 
-/** API processes running, stopped on Ctrl-C. */
-const children = new Set();
-
-const log = (msg) => console.error(`[bench] ${msg}`);
 const seconds = (t0) => ((performance.now() - t0) / 1000).toFixed(1);
-
-function run(cmd, args, env = {}) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
-  if (r.status !== 0)
-    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
-}
-
-const node = (script, env) =>
-  run(process.execPath, ['-r', './tools/register-paths.js', `dist/server/apps/api/src/${script}.js`], env);
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => res(port));
-    });
-  });
-}
-
-async function adminQuery(sql) {
-  const c = new pg.Client({ connectionString: dbUrl('postgres') });
-  await c.connect();
-  try {
-    return await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-async function startApi(env, preload = []) {
-  const port = await freePort();
-  const args = [
-    ...preload.flatMap((p) => ['-r', p]),
-    '-r',
-    './tools/register-paths.js',
-    'dist/server/apps/api/src/main.js',
-  ];
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env, API_PORT: String(port), API_HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
-    if (child.exitCode !== null) throw new Error(`API exited (${child.exitCode}):\n${stderr}`);
-    try {
-      if ((await fetch(`${base}/health`)).ok) return { child, base };
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error(`API did not become healthy:\n${stderr}`);
-}
-
-async function stopApi(api) {
-  if (!api || api.child.exitCode !== null) return;
-  api.child.kill('SIGTERM');
-  await new Promise((r) => api.child.once('exit', r));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Data: set-based generation, in batches of BATCH dossiers, in time order (as production inserts).
@@ -557,11 +484,6 @@ async function captureSql(base, list) {
   }
 }
 
-function percentile(sorted, p) {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return { p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), n: s.length };
@@ -700,10 +622,7 @@ async function explain(c, results, load, table) {
 }
 
 async function main() {
-  if (!process.argv.includes('--no-build')) {
-    log('building the server (tsc -p tsconfig.server.json)');
-    run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.server.json']);
-  }
+  buildServer();
   const env = {
     DATABASE_URL: dbUrl(DB_NAME),
     REDIS_URL,
@@ -719,8 +638,7 @@ async function main() {
   let connected = false;
   try {
     log(`database ${DB_NAME}: migrate and seed`);
-    node('migrate', env);
-    node('seed/seed', env);
+    migrateAndSeed(env);
     log(
       `generating ${DOSSIERS.toLocaleString('en')} dossiers with ~10 events each, batches of ${BATCH.toLocaleString('en')}`,
     );
@@ -737,7 +655,7 @@ async function main() {
       );
 
     log('capturing the SQL of each request from the API');
-    api = await startApi({ ...env, BENCH_SQL_CAPTURE: CAPTURE_FILE }, ['./bench/capture-sql.cjs']);
+    api = await startApi({ ...env, BENCH_SQL_CAPTURE: CAPTURE_FILE }, { preload: ['./bench/capture-sql.cjs'] });
     const list = await scenarios(api.base, dbUrl(DB_NAME));
     await captureSql(api.base, list);
     await stopApi(api);
@@ -764,20 +682,7 @@ async function main() {
       await adminQuery(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`).catch((e) =>
         log(`drop database: ${e.message}`),
       );
-    const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    try {
-      await redis.connect();
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${REDIS_PREFIX}:*`, 'COUNT', 500);
-        if (keys.length) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    } catch (e) {
-      log(`redis cleanup: ${e.message}`);
-    } finally {
-      redis.disconnect();
-    }
+    await dropRedisPrefix(REDIS_PREFIX);
     log(`${KEEP ? 'kept' : 'dropped'} ${DB_NAME}, dropped the ${REDIS_PREFIX}:* keys`);
   }
 }

@@ -5,19 +5,29 @@
 //   npm run bench:intake                     # builds the server first
 //   node bench/intake.bench.mjs --no-build   # reuses dist/server
 //   BENCH_CONNECTIONS=32 BENCH_DURATION=20 BENCH_PGBENCH=/usr/lib/postgresql/15/bin/pgbench
-import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import Redis from 'ioredis';
+import {
+  adminQuery,
+  benchRun,
+  buildServer,
+  dbUrl,
+  dropRedisPrefix,
+  log,
+  migrateAndSeed,
+  percentile,
+  REDIS_URL,
+  ROOT,
+  run,
+  startApi,
+  stopApi,
+} from './lib.mjs';
 
-const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const DURATION = Number(process.env.BENCH_DURATION ?? 20);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
@@ -25,16 +35,7 @@ const PGBENCH = process.env.BENCH_PGBENCH ?? findPgbench();
 const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 50;
 
-const BASE_DB_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dvc';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const RUN_ID = randomBytes(4).toString('hex');
-const DB_NAME = `bench_intake_${RUN_ID}`;
-const REDIS_PREFIX = `bench-${RUN_ID}`;
-const dbUrl = (name) => {
-  const u = new URL(BASE_DB_URL);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
+const { dbName: DB_NAME, redisPrefix: REDIS_PREFIX, id: RUN_ID } = benchRun('intake');
 
 const CITIZEN = { identityNumber: '001099012345', password: 'Demo@2026' };
 const SUBMISSION = {
@@ -64,63 +65,6 @@ function findPgbench() {
   } catch {
     return 'pgbench';
   }
-}
-
-const log = (msg) => console.error(`[bench] ${msg}`);
-
-function run(cmd, args, env = {}) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
-}
-
-const node = (script, env) => run(process.execPath, ['-r', './tools/register-paths.js', `dist/server/apps/api/src/${script}.js`], env);
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.unref();
-    s.on('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => res(port));
-    });
-  });
-}
-
-async function adminQuery(sql) {
-  const c = new pg.Client({ connectionString: dbUrl('postgres') });
-  await c.connect();
-  try {
-    return await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
-
-async function startApi(env) {
-  const port = await freePort();
-  // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the API under load.
-  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '-r', './tools/register-paths.js', 'dist/server/apps/api/src/main.js'], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, API_PORT: String(port), API_HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`API exited (${child.exitCode}):\n${stderr}`);
-    try {
-      if ((await fetch(`${base}/health`)).ok) return { child, base };
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error(`API did not become healthy:\n${stderr}`);
 }
 
 function cannon(opts) {
@@ -211,11 +155,6 @@ function pgbenchScript() {
     .trim()
     .replace(/\s*\n\s*/g, ' ');
   return `\\set r random(1, 1000000000000)\n${sql};\n`;
-}
-
-function percentile(sorted, p) {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 async function benchSql(url) {
@@ -318,10 +257,7 @@ function report(api, sql) {
 }
 
 async function main() {
-  if (!process.argv.includes('--no-build')) {
-    log('building the server (tsc -p tsconfig.server.json)');
-    run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.server.json']);
-  }
+  buildServer();
   const env = {
     DATABASE_URL: dbUrl(DB_NAME),
     REDIS_URL,
@@ -333,9 +269,9 @@ async function main() {
   let api;
   try {
     log(`database ${DB_NAME}: migrate and seed`);
-    node('migrate', env);
-    node('seed/seed', env);
-    api = await startApi(env);
+    migrateAndSeed(env);
+    // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=…", to profile the API under load.
+    api = await startApi(env, { nodeArgs: (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean) });
     const login = await fetch(`${api.base}/api/v1/auth/citizen/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -344,28 +280,14 @@ async function main() {
     if (!login.ok) throw new Error(`citizen login failed: ${login.status} ${await login.text()}`);
     const { accessToken } = await login.json();
     const apiResult = await benchApi(api.base, accessToken);
-    api.child.kill('SIGTERM');
-    await new Promise((r) => api.child.once('exit', r));
+    await stopApi(api);
     api = undefined;
     const sqlResult = await benchSql(dbUrl(DB_NAME));
     report(apiResult, sqlResult);
   } finally {
     if (api) api.child.kill('SIGKILL');
     await adminQuery(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`).catch((e) => log(`drop database: ${e.message}`));
-    const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    try {
-      await redis.connect();
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${REDIS_PREFIX}:*`, 'COUNT', 500);
-        if (keys.length) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    } catch (e) {
-      log(`redis cleanup: ${e.message}`);
-    } finally {
-      redis.disconnect();
-    }
+    await dropRedisPrefix(REDIS_PREFIX);
     log(`dropped ${DB_NAME} and the ${REDIS_PREFIX}:* keys`);
   }
 }

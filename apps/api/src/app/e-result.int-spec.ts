@@ -148,6 +148,7 @@ describe('e-result signed by the leader at approval and delivered at return (tes
     // One transaction: the approval event, the signing event and the outbox row; the row and the file.
     const events = (await t.ds.query(`SELECT type FROM dossier_event WHERE dossier_id = $1 ORDER BY id`, [id])).map((e: { type: string }) => e.type);
     expect(events.slice(-2)).toEqual(['approved', 'result_signed']);
+    // document_id is set at return (delivery): re-read then.
     const [row] = await t.ds.query(`SELECT storage_key, sha256, size_bytes, signed_by, document_id FROM dossier_result WHERE dossier_id = $1`, [id]);
     expect(row.signed_by).toBe(leader.id);
     const stored = readFileSync(join(dir, 'storage', ...String(row.storage_key).split('/')));
@@ -165,16 +166,23 @@ describe('e-result signed by the leader at approval and delivered at return (tes
     // Not the citizen's yet: the dossier has not been returned.
     await t.http.get(`/api/v1/dossiers/${id}/result`).set(auth(citizen)).expect(404);
     const storeBefore = (await t.http.get('/api/v1/documents?pageSize=100').set(auth(citizen)).expect(200)).body;
-    expect(storeBefore.items.map((d: { id: string }) => d.id)).not.toContain(row.document_id);
+    expect(storeBefore.items.filter((d: { dossier: { id: string } }) => d.dossier.id === id).map((d: { documentCode: string }) => d.documentCode)).not.toContain('KQ');
     expect((await t.http.get(`/api/v1/dossiers/${id}`).set(auth(citizen)).expect(200)).body.result).toBeNull();
-    // Nor through the attachment route, even with the id of the applicant's copy.
-    const [copy] = await t.ds.query(`SELECT attachment_id FROM dossier_document WHERE id = $1`, [row.document_id]);
-    await t.http.get(`/api/v1/attachments/${copy.attachment_id}/content`).set(auth(citizen)).expect(404);
+    // Nor through the attachment route: the applicant owns no copy before the return.
+    expect(row.document_id).toBeNull();
+    const copies = await t.ds.query(
+      `SELECT (SELECT count(*)::int FROM attachment WHERE dossier_id = $1 AND document_code = 'KQ') AS attachments,
+              (SELECT count(*)::int FROM dossier_document WHERE dossier_id = $1 AND source = 'result') AS documents`,
+      [id],
+    );
+    expect(copies[0]).toEqual({ attachments: 0, documents: 0 });
 
     // The desk returns the result: level 4 delivery.
     const v = (await deskDetail(id, 'tiepnhan.binhminh')).rowVersion;
     await t.http.post(`/api/v1/desk/dossiers/${id}/actions`).set(auth(tok['tiepnhan.binhminh'])).send({ action: 'return_result', expectedVersion: v }).expect(200);
 
+    [row.document_id] = (await t.ds.query(`SELECT document_id FROM dossier_result WHERE dossier_id = $1`, [id])).map((r: { document_id: string }) => r.document_id);
+    expect(row.document_id).toEqual(expect.any(String));
     const res = await t.http.get(`/api/v1/dossiers/${id}/result`).set(auth(citizen)).responseType('blob').expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const pdf = res.body as Buffer;

@@ -205,6 +205,17 @@ describe('intake API (real PostgreSQL)', () => {
     expect(ok.body.code).toMatch(/-0001$/);
   });
 
+  it('pads the sequence to 4 digits and grows beyond 9999 instead of wrapping (TT 01/2018)', async () => {
+    const first = (await submit(submission('000.33.00.H99')).expect(201)).body;
+    expect(first.code).toMatch(/^000\.33\.00\.H99-\d{6}-\d{4}$/);
+    await t.ds.query(
+      `UPDATE dossier_code_counter c SET last_seq = 9998 FROM agency_unit a WHERE a.id = c.agency_id AND a.code = '000.33.00.H99'`,
+    );
+    const codes = [(await submit(submission('000.33.00.H99')).expect(201)).body.code, (await submit(submission('000.33.00.H99')).expect(201)).body.code];
+    const prefix = first.code.slice(0, -4);
+    expect(codes).toEqual([`${prefix}9999`, `${prefix}10000`]);
+  });
+
   it('lists my dossiers newest first and hides other people\'s dossiers (404)', async () => {
     const mine = await t.http.get('/api/v1/dossiers').set(auth(citizen)).expect(200);
     expect(mine.body.total).toBeGreaterThan(20);

@@ -7,6 +7,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AuthStore, CatalogApi, DeskApi, fieldErrors, loader, toProblem } from '@dvc/channel/api-client';
 import { agencySubtree, agencyTree, DateTimePipe, ProblemAlert } from '@dvc/channel/ui';
@@ -62,7 +63,7 @@ const toForm = (h: AgencyOfficeHoursDto): Form => ({
 @Component({
   selector: 'dvc-office-hours-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ProblemAlert, DateTimePipe],
+  imports: [ProblemAlert, DateTimePipe, NgTemplateOutlet],
   template: `
     <section class="card" aria-labelledby="oh-h" data-testid="office-hours">
       <h2 id="oh-h">Giờ làm việc của cơ quan</h2>
@@ -106,65 +107,11 @@ const toForm = (h: AgencyOfficeHoursDto): Form => ({
           }
           <fieldset>
             <legend>Buổi sáng</legend>
-            <div class="oh__row">
-              <label for="oh-ms">Từ</label>
-              <input
-                id="oh-ms"
-                type="time"
-                class="input"
-                [value]="form().morningStart"
-                (change)="set('morningStart', $event)"
-                [attr.aria-invalid]="!!error('morningStart')"
-                [attr.aria-describedby]="error('morningStart') ? 'oh-ms-err' : null"
-              />
-              <label for="oh-me">đến</label>
-              <input
-                id="oh-me"
-                type="time"
-                class="input"
-                [value]="form().morningEnd"
-                (change)="set('morningEnd', $event)"
-                [attr.aria-invalid]="!!error('morningEnd')"
-                [attr.aria-describedby]="error('morningEnd') ? 'oh-me-err' : null"
-              />
-            </div>
-            @if (error('morningStart'); as e) {
-              <p class="form-error" id="oh-ms-err">{{ e }}</p>
-            }
-            @if (error('morningEnd'); as e) {
-              <p class="form-error" id="oh-me-err">{{ e }}</p>
-            }
+            <ng-container *ngTemplateOutlet="range; context: { start: 'morningStart', end: 'morningEnd' }" />
           </fieldset>
           <fieldset>
             <legend>Buổi chiều</legend>
-            <div class="oh__row">
-              <label for="oh-as">Từ</label>
-              <input
-                id="oh-as"
-                type="time"
-                class="input"
-                [value]="form().afternoonStart"
-                (change)="set('afternoonStart', $event)"
-                [attr.aria-invalid]="!!error('afternoonStart')"
-                [attr.aria-describedby]="error('afternoonStart') ? 'oh-as-err' : null"
-              />
-              <label for="oh-ae">đến</label>
-              <input
-                id="oh-ae"
-                type="time"
-                class="input"
-                [value]="form().afternoonEnd"
-                (change)="set('afternoonEnd', $event)"
-                [attr.aria-invalid]="!!error('afternoonEnd')"
-                [attr.aria-describedby]="error('afternoonEnd') ? 'oh-ae-err' : null"
-              />
-            </div>
-            @if (error('afternoonStart'); as e) {
-              <p class="form-error" id="oh-as-err">{{ e }}</p>
-            }
-            @if (error('afternoonEnd'); as e) {
-              <p class="form-error" id="oh-ae-err">{{ e }}</p>
-            }
+            <ng-container *ngTemplateOutlet="range; context: { start: 'afternoonStart', end: 'afternoonEnd' }" />
           </fieldset>
           <fieldset>
             <legend>Thứ Bảy</legend>
@@ -178,34 +125,7 @@ const toForm = (h: AgencyOfficeHoursDto): Form => ({
               <label for="oh-sat">Có tiếp nhận hồ sơ sáng thứ Bảy</label>
             </div>
             @if (form().saturday) {
-              <div class="oh__row">
-                <label for="oh-ss">Từ</label>
-                <input
-                  id="oh-ss"
-                  type="time"
-                  class="input"
-                  [value]="form().saturdayStart"
-                  (change)="set('saturdayStart', $event)"
-                  [attr.aria-invalid]="!!error('saturdayStart')"
-                  [attr.aria-describedby]="error('saturdayStart') ? 'oh-ss-err' : null"
-                />
-                <label for="oh-se">đến</label>
-                <input
-                  id="oh-se"
-                  type="time"
-                  class="input"
-                  [value]="form().saturdayEnd"
-                  (change)="set('saturdayEnd', $event)"
-                  [attr.aria-invalid]="!!error('saturdayEnd')"
-                  [attr.aria-describedby]="error('saturdayEnd') ? 'oh-se-err' : null"
-                />
-              </div>
-              @if (error('saturdayStart'); as e) {
-                <p class="form-error" id="oh-ss-err">{{ e }}</p>
-              }
-              @if (error('saturdayEnd'); as e) {
-                <p class="form-error" id="oh-se-err">{{ e }}</p>
-              }
+              <ng-container *ngTemplateOutlet="range; context: { start: 'saturdayStart', end: 'saturdayEnd' }" />
             }
           </fieldset>
           <div class="form-actions">
@@ -221,6 +141,29 @@ const toForm = (h: AgencyOfficeHoursDto): Form => ({
         </form>
       }
     </section>
+
+    <!-- One session: "Từ … đến …" with the message of each input under the row. -->
+    <ng-template #range let-start="start" let-end="end">
+      <div class="oh__row">
+        @for (k of [start, end]; track k; let first = $first) {
+          <label [for]="'oh-' + k">{{ first ? 'Từ' : 'đến' }}</label>
+          <input
+            [id]="'oh-' + k"
+            type="time"
+            class="input"
+            [value]="value(k)"
+            (change)="set(k, $event)"
+            [attr.aria-invalid]="!!error(k)"
+            [attr.aria-describedby]="error(k) ? 'oh-' + k + '-err' : null"
+          />
+        }
+      </div>
+      @for (k of [start, end]; track k) {
+        @if (error(k); as e) {
+          <p class="form-error" [id]="'oh-' + k + '-err'">{{ e }}</p>
+        }
+      }
+    </ng-template>
   `,
   styles: `
     h2 {
@@ -312,6 +255,10 @@ export class OfficeHoursEditor {
         this.tried.set(false);
       });
     });
+  }
+
+  protected value(k: Field): string {
+    return this.form()[k];
   }
 
   protected error(k: Field): string | null {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { WorkingCalendar } from '@dvc/one-stop/calendar';
@@ -15,6 +15,7 @@ import {
 import { addToOutbox, OUTBOX_TOPICS } from '@dvc/platform/outbox';
 import { AppError, type DossierActorKind, type SupplementItem } from '@dvc/shared/contracts';
 import { CalendarService } from './calendar.service';
+import { DESK_OPTIONS, type DeskModuleOptions } from './desk.options';
 import { stepDueAt } from './deadlines';
 import { DossierStateRow, loadDossierState } from './dossier-state';
 import { UUID } from './desk-scope';
@@ -82,6 +83,7 @@ export class DeskActionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly workflows: WorkflowRegistry,
     private readonly calendars: CalendarService,
+    @Optional() @Inject(DESK_OPTIONS) private readonly options?: DeskModuleOptions,
   ) {}
 
   /** Applies an action in its own transaction. */
@@ -288,6 +290,7 @@ export class DeskActionsService {
         data: { form: 'Mẫu 01', receivedAt: d.received_at.toISOString(), dueAt: dueAt.toISOString() },
       });
     }
+    if (t.action === 'return_result') await this.options?.deliverResult?.(tx, d.id);
     await addToOutbox(tx, {
       topic: OUTBOX_TOPICS.dossierStatusChanged,
       aggregateType: 'dossier',

@@ -1,6 +1,5 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PDFDocument } from 'pdf-lib';
 import { DataSource } from 'typeorm';
 import {
   APOLOGY_TITLE,
@@ -20,7 +19,7 @@ import {
   SUPPLEMENT_REQUEST_TITLE,
 } from '@dvc/one-stop/documents';
 import type { OfficialPrincipal } from '@dvc/platform/identity';
-import { SignerRegistry, signPdf } from '@dvc/platform/signature';
+import { SignerRegistry } from '@dvc/platform/signature';
 import {
   AppError,
   DESK_FORMS,
@@ -354,18 +353,13 @@ export class DeskFormsService {
     unit: UnitRow,
     reason: string,
   ): Promise<DeskFormFile> {
-    if (!this.signers || !this.canSign(unit.code))
-      return { form, title: TITLES[form], dossierCode: code, pdf, signed: false };
-    const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
-    const signed = await signPdf(pdf, this.signers.resolve(unit.code), {
+    const signed = await this.signers?.signIssued(unit.code, pdf, {
       signerName: unit.name,
       unitName: 'Bộ phận tiếp nhận và trả kết quả',
       reason,
       location: placeOf(unit.name, unit.parent_name),
-      visible: { page: pages, rect: { x: 40, y: 24, width: 240, height: 56 } },
-      tsa: this.signers.tsaFor(unit.code),
     });
-    return { form, title: TITLES[form], dossierCode: code, pdf: signed, signed: true };
+    return { form, title: TITLES[form], dossierCode: code, pdf: signed ?? pdf, signed: !!signed };
   }
 }
 

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 
 /**
  * What the desk needs from intake (a public-service lib, which one-stop libs do not import): the
- * dossier code counter and the e-form validator. The API wires intake's implementation in
+ * dossier code counter, the e-form validator and the delivery of e-results. The API wires intake's implementation in
  * `DeskModule.forRoot(…)`; the shapes match intake's exports structurally.
  */
 export interface DeskModuleOptions {
@@ -17,6 +17,11 @@ export interface DeskModuleOptions {
     schema: Record<string, any>,
     data: unknown,
   ): { field: string; message: string }[];
+  /**
+   * Level 4 delivery, inside the transaction of `return_result`: the dossier's signed e-result
+   * becomes the applicant's (their document store). Absent: results stay with the desk.
+   */
+  deliverResult?(tx: EntityManager, dossierId: string): Promise<void>;
 }
 
 /** Injection token of {@link DeskModuleOptions}. */

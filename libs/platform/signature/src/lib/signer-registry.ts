@@ -1,11 +1,16 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { z } from 'zod';
 import { SignatureError } from './errors';
 import { Pkcs12Signer } from './pkcs12-signer';
 import { RemoteHookSigner } from './remote-hook-signer';
 import { CmsSigner } from './signer';
 import { TsaOptions } from './timestamp';
+import { signPdf, SignPdfOptions } from './sign-pdf';
+
+/** Where the signature block of an issued form sits: bottom left of its last page (points). */
+const ISSUED_SIGNATURE_RECT = { x: 40, y: 24, width: 240, height: 56 };
 
 const tsa = {
   /** RFC 3161 time-stamp authority for this agency's signatures. */
@@ -115,6 +120,21 @@ export class SignerRegistry {
   tsaFor(agencyCode: string): TsaOptions | undefined {
     const url = (this.agencies[agencyCode] ?? this.fallback)?.tsaUrl;
     return url ? { url } : undefined;
+  }
+
+  /**
+   * A document the agency issues (receipt, notices, letters), PAdES-signed with its certificate: the
+   * visible block at the foot of the last page, its time-stamp authority when configured. `null` when
+   * the agency has no signer (the document is then issued unsigned).
+   */
+  async signIssued(agencyCode: string, pdf: Buffer, opts: Omit<SignPdfOptions, 'visible' | 'tsa'>): Promise<Buffer | null> {
+    if (!this.has(agencyCode)) return null;
+    const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+    return signPdf(pdf, this.resolve(agencyCode), {
+      ...opts,
+      visible: { page: pages, rect: ISSUED_SIGNATURE_RECT },
+      tsa: this.tsaFor(agencyCode),
+    });
   }
 
   private create(agencyCode: string, cfg: SignerConfig): CmsSigner {

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { dossierCodeSql, DossierCodeFormat, tt01DossierCode } from './dossier-code';
 import { FieldError, FormValidator } from './form-validation';
+import { deliverResult } from './result/deliver-result';
 
 /**
  * Next dossier code of a receiving unit on a day (TT 01/2018/TT-VPCP art. 19). The counter row's
@@ -23,17 +24,19 @@ export async function allocateDossierCode(
 }
 
 /**
- * Intake's code counter and e-form validator in the shape the one-stop desk takes
+ * Intake's code counter, e-form validator and e-result delivery in the shape the one-stop desk takes
  * (`DeskModule.forRoot(intakeForDesk())`), so dossiers entered at the counter are numbered and
- * validated exactly like online ones.
+ * validated exactly like online ones, and a returned dossier's e-result reaches the applicant.
  */
 export function intakeForDesk(format: DossierCodeFormat = tt01DossierCode): {
   allocateCode(tx: EntityManager, agency: { id: string; code: string }, day: string): Promise<string>;
   validateForm(versionId: string, schema: Record<string, any>, data: unknown): FieldError[];
+  deliverResult(tx: EntityManager, dossierId: string): Promise<void>;
 } {
   const forms = new FormValidator();
   return {
     allocateCode: (tx, agency, day) => allocateDossierCode(tx, agency, day, format),
     validateForm: (versionId, schema, data) => forms.validate(versionId, schema, data),
+    deliverResult,
   };
 }

@@ -1,24 +1,14 @@
-import { codeDay, formatDossierCode, tt01DossierCode } from './dossier-code';
-
-const tt01 = (parts: Parameters<typeof formatDossierCode>[1]) => formatDossierCode(tt01DossierCode, parts);
+import { codeDay, tt01DossierCode } from './dossier-code';
 
 describe('tt01DossierCode', () => {
-  it('formats <agency>-<yymmdd>-<seq 4 digits> and matches the TT 01/2018 pattern', () => {
-    const code = tt01({ agencyCode: '000.00.13.H56', day: '2026-11-18', seq: 42 });
-    expect(code).toBe('000.00.13.H56-261118-0042');
-    expect(code).toMatch(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}$/);
+  it('builds the <agency>-<yymmdd>- prefix of TT 01/2018 and pads the sequence to 4 digits', () => {
+    expect(tt01DossierCode.prefix({ agencyCode: '000.00.13.H56', day: '2026-11-18' })).toBe('000.00.13.H56-261118-');
+    expect(tt01DossierCode.minDigits).toBe(4);
   });
 
-  it('pads to 4 digits and grows beyond 9999 instead of wrapping', () => {
-    expect(tt01({ agencyCode: '000.31.00.H99', day: '2026-01-05', seq: 1 })).toBe('000.31.00.H99-260105-0001');
-    expect(tt01({ agencyCode: '000.31.00.H99', day: '2026-01-05', seq: 9999 })).toBe('000.31.00.H99-260105-9999');
-    expect(tt01({ agencyCode: '000.31.00.H99', day: '2026-01-05', seq: 10000 })).toBe('000.31.00.H99-260105-10000');
-  });
-
-  it('refuses a bad sequence or day', () => {
-    expect(() => tt01({ agencyCode: '000.31.00.H99', day: '2026-01-05', seq: 0 })).toThrow(RangeError);
-    expect(() => tt01({ agencyCode: '000.31.00.H99', day: '2026-01-05', seq: 1.5 })).toThrow(RangeError);
-    expect(() => tt01({ agencyCode: '000.31.00.H99', day: '05/01/2026', seq: 1 })).toThrow(RangeError);
+  it('refuses a bad day or a missing agency code', () => {
+    expect(() => tt01DossierCode.prefix({ agencyCode: '000.31.00.H99', day: '05/01/2026' })).toThrow(RangeError);
+    expect(() => tt01DossierCode.prefix({ agencyCode: '', day: '2026-01-05' })).toThrow(RangeError);
   });
 
   it('numbers under the receipt day in Vietnam time (UTC+7), not UTC', () => {

@@ -34,12 +34,10 @@ export const tt01DossierCode: DossierCodeFormat = {
   minDigits: 4,
 };
 
-export function formatDossierCode(format: DossierCodeFormat, { seq, ...rest }: DossierCodeParts): string {
-  if (!Number.isInteger(seq) || seq < 1) throw new RangeError(`Bad dossier sequence: ${seq}`);
-  return format.prefix(rest) + String(seq).padStart(format.minDigits, '0');
-}
-
-/** The same as `formatDossierCode`, in SQL: `prefix` and `minDigits` are parameters, `seq` an integer expression. */
+/**
+ * A code in SQL: the prefix, then the sequence padded to at least `minDigits` (never cut). `prefix` and
+ * `minDigits` are parameters, `seq` an integer expression.
+ */
 export const dossierCodeSql = (prefix: string, minDigits: string, seq: string): string =>
   `${prefix}::text || lpad(${seq}::text, greatest(${minDigits}::int, length(${seq}::text)), '0')`;
 

@@ -105,6 +105,15 @@ function violates(e: unknown, code: string, constraint: string): boolean {
 const isUniqueViolation = (e: unknown, constraint: string) => violates(e, '23505', constraint);
 const isForeignKeyViolation = (e: unknown, constraint: string) => violates(e, '23503', constraint);
 
+type AgencyRef = { id: string; code: string; name: string };
+
+/** What `check` found: the version to pin, the receiving unit, the documents to attach. */
+interface Checked {
+  version: ProcedureVersion;
+  agency: AgencyRef;
+  documents: DocumentPlan;
+}
+
 /** What the submission statement returns. */
 type SubmittedRow = Pick<
   DossierRow,
@@ -134,7 +143,7 @@ function toDocumentColumns(d: DocumentPlan['documents'][number]) {
 @Injectable()
 export class DossierService {
   private readonly forms = new FormValidator();
-  private readonly agencies = new Map<string, { id: string; code: string; name: string }>();
+  private readonly agencies = new Map<string, AgencyRef>();
   private readonly versions = new Map<string, ProcedureVersion>();
 
   constructor(
@@ -150,23 +159,28 @@ export class DossierService {
    * Submits a dossier. A retry with the same Idempotency-Key by the same citizen returns the dossier
    * created first (`created: false`), also when the two requests race.
    */
-  async submit(
+  submit(actor: CitizenPrincipal, idempotencyKey: string, dto: SubmitDossierDto, now = new Date()): Promise<{ dossier: DossierDto; created: boolean }> {
+    return this.write(actor, idempotencyKey, dto, now, true);
+  }
+
+  /** `submit`; `mayRetry`: once, when what this process remembered of the catalog turned out stale. */
+  private async write(
     actor: CitizenPrincipal,
     idempotencyKey: string,
     dto: SubmitDossierDto,
-    now = new Date(),
-    fresh = false,
+    now: Date,
+    mayRetry: boolean,
   ): Promise<{ dossier: DossierDto; created: boolean }> {
-    let plan: { version: ProcedureVersion; documents: DocumentPlan };
+    let plan: Checked;
     try {
-      plan = await this.check(actor, dto, fresh);
+      plan = await this.check(actor, dto);
     } catch (e) {
       // A retry of a submission that went through: its uploads now belong to the dossier, so the
       // check refuses them — the first answer is what the citizen gets again.
       if (e instanceof AppError) return (await this.replay(actor, idempotencyKey, dto)) ?? Promise.reject(e);
       throw e;
     }
-    const { version, documents } = plan;
+    const { version, agency, documents } = plan;
 
     // The desk's calendar: official schedules plus the days administrators declare (calendar_day),
     // with the receiving agency's office hours (agency_office_hours).
@@ -212,12 +226,11 @@ export class DossierService {
       // remembered is out of date (a new version was put in force…). Check again from the database.
       this.versions.delete(dto.procedureCode);
       this.agencies.delete(dto.receivingAgencyCode);
-      if (!fresh) return this.submit(actor, idempotencyKey, dto, now, true);
+      if (mayRetry) return this.write(actor, idempotencyKey, dto, now, false);
       throw new AppError('UNAUTHENTICATED'); // the citizen's account is gone
     }
     // Numbered by the commit (trg_dossier_number_at_commit): the statement returned the provisional code.
     const [{ code }]: { code: string }[] = await this.db.query(`SELECT code FROM dossier WHERE id = $1`, [row.id]);
-    const agency = this.agencies.get(dto.receivingAgencyCode)!;
     return {
       dossier: toDto({
         ...row,
@@ -238,9 +251,9 @@ export class DossierService {
   }
 
   /** What must hold before a submission is written: published procedure, its agency, e-form, documents. */
-  private async check(actor: CitizenPrincipal, dto: SubmitDossierDto, fresh: boolean): Promise<{ version: ProcedureVersion; documents: DocumentPlan }> {
-    const version = await this.version(dto.procedureCode, fresh);
-    const agency = version.implementingAgencyCodes.includes(dto.receivingAgencyCode) ? await this.agency(dto.receivingAgencyCode, fresh) : null;
+  private async check(actor: CitizenPrincipal, dto: SubmitDossierDto): Promise<Checked> {
+    const version = await this.version(dto.procedureCode);
+    const agency = version.implementingAgencyCodes.includes(dto.receivingAgencyCode) ? await this.agency(dto.receivingAgencyCode) : null;
     if (!agency) {
       const message = `Cơ quan ${dto.receivingAgencyCode} không tiếp nhận thủ tục này`;
       throw new AppError('VALIDATION_FAILED', message, [{ field: 'receivingAgencyCode', message }]);
@@ -249,16 +262,16 @@ export class DossierService {
     if (errors.length) throw new AppError('VALIDATION_FAILED', errors[0].message, errors);
     // Required components are enforced also when `attachments` is omitted.
     const documents = await this.documents.plan(actor, version.content.documents, dto.attachments ?? []);
-    return { version, documents };
+    return { version, agency, documents };
   }
 
   /**
    * The procedure's published version in force. Versions are immutable, so a process keeps the ones it
    * has read; the submission statement inserts only if the version is still the procedure's current
-   * published one, and a miss makes `submit` read it again (`fresh`).
+   * published one; on a miss `write` forgets it and reads it again.
    */
-  private async version(code: string, fresh: boolean): Promise<ProcedureVersion> {
-    const known = fresh ? undefined : this.versions.get(code);
+  private async version(code: string): Promise<ProcedureVersion> {
+    const known = this.versions.get(code);
     if (known) return known;
     const version = await this.catalog.publishedVersion(code);
     this.versions.set(code, version);
@@ -269,8 +282,8 @@ export class DossierService {
    * Receiving units by code. Units are reference data that change by administrative decision, so a
    * process keeps the ones it has seen; the statement that inserts a dossier re-reads the unit anyway.
    */
-  private async agency(code: string, fresh: boolean): Promise<{ id: string; code: string; name: string } | null> {
-    const known = fresh ? undefined : this.agencies.get(code);
+  private async agency(code: string): Promise<AgencyRef | null> {
+    const known = this.agencies.get(code);
     if (known) return known;
     const unit = await this.db.getRepository(AgencyUnit).findOneBy({ code });
     if (unit) this.agencies.set(code, { id: unit.id, code: unit.code, name: unit.name });

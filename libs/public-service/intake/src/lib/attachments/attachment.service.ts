@@ -210,15 +210,9 @@ export class AttachmentService {
     return a;
   }
 
-  /** The bytes of the citizen's own attachment; an e-result only once its dossier is returned. */
+  /** The bytes of the citizen's own attachment (an e-result is theirs once delivered, at return). */
   async content(actor: CitizenPrincipal, id: string): Promise<{ attachment: Attachment; stream: Readable }> {
     const attachment = await this.mine(actor, id);
-    const [{ withheld }]: { withheld: boolean }[] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM dossier_document dd JOIN dossier d ON d.id = dd.dossier_id
-                      WHERE dd.attachment_id = $1 AND dd.source = 'result' AND d.status <> 'returned') AS withheld`,
-      [attachment.id],
-    );
-    if (withheld) throw new AppError('ATTACHMENT_NOT_FOUND');
     return { attachment, stream: await this.storage.get(attachment.storageKey) };
   }
 

@@ -80,7 +80,7 @@ export class DossierDocumentsService {
       ? ((await this.db.query(
           `SELECT dd.id, coalesce(dd.reused_from_document_id, dd.id) AS origin_id, dd.attachment_id, dd.file_name, dd.media_type, dd.size_bytes, dd.sha256, NULL AS dossier_id
            FROM dossier_document dd JOIN dossier d ON d.id = dd.dossier_id
-           WHERE dd.id = ANY($1::uuid[]) AND d.applicant_citizen_id = $2 AND (dd.source <> 'result' OR d.status = 'returned')`,
+           WHERE dd.id = ANY($1::uuid[]) AND d.applicant_citizen_id = $2`,
           [documentIds, actor.id],
         )) as FileRow[])
       : [])
@@ -185,7 +185,7 @@ export class DossierDocumentsService {
        JOIN dossier d ON d.id = dd.dossier_id
        JOIN procedure p ON p.id = d.procedure_id
        JOIN procedure_version v ON v.id = d.procedure_version_id
-       WHERE d.applicant_citizen_id = $1 AND (dd.source = 'upload' OR (dd.source = 'result' AND d.status = 'returned'))
+       WHERE d.applicant_citizen_id = $1 AND dd.source IN ('upload', 'result')
        ORDER BY dd.created_at DESC, dd.id DESC
        LIMIT $2 OFFSET $3`,
       [actor.id, pageSize, (page - 1) * pageSize],

@@ -141,7 +141,7 @@ export class DraftService {
     const stored: FileInfo[] = ids('documentId').length
       ? await this.db.query(
           `SELECT dd.id, dd.file_name, dd.media_type, dd.size_bytes FROM dossier_document dd JOIN dossier d ON d.id = dd.dossier_id
-           WHERE dd.id = ANY($1::uuid[]) AND d.applicant_citizen_id = $2 AND (dd.source <> 'result' OR d.status = 'returned')`,
+           WHERE dd.id = ANY($1::uuid[]) AND d.applicant_citizen_id = $2`,
           [ids('documentId'), actor.id],
         )
       : [];

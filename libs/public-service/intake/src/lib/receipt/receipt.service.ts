@@ -5,11 +5,7 @@ import { AppError } from '@dvc/shared/contracts';
 import type { DossierChannel, DossierStatus, OnlineLevel, RequiredDocument } from '@dvc/shared/contracts';
 import type { CitizenPrincipal } from '@dvc/platform/identity';
 import { placeOf, ReceiptData, ReceivedFile, receivedDocuments, renderReceipt } from '@dvc/one-stop/documents';
-import { SignerRegistry, signPdf } from '@dvc/platform/signature';
-import { PDFDocument } from 'pdf-lib';
-
-/** In the documents lib (the desk prints Mẫu 01 too); re-exported for existing callers. */
-export { placeOf, receivedDocuments } from '@dvc/one-stop/documents';
+import { SignerRegistry } from '@dvc/platform/signature';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -59,16 +55,14 @@ export class ReceiptService {
 
   private async sign(pdf: Buffer, data: ReceiptData): Promise<Buffer> {
     const code = data.agency.code;
-    if (!this.signers || !code || !this.signers.has(code)) return pdf;
-    const pages = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
-    return signPdf(pdf, this.signers.resolve(code), {
+    if (!this.signers || !code) return pdf;
+    const signed = await this.signers.signIssued(code, pdf, {
       signerName: data.agency.name,
       unitName: 'Bộ phận tiếp nhận và trả kết quả',
       reason: `Giấy tiếp nhận hồ sơ và hẹn trả kết quả ${data.dossierCode}`,
       location: data.agency.place,
-      visible: { page: pages, rect: { x: 40, y: 24, width: 240, height: 56 } },
-      tsa: this.signers.tsaFor(code),
     });
+    return signed ?? pdf;
   }
 
   async receiptData(dossierId: string, applicantCitizenId: string): Promise<ReceiptData> {

@@ -6,7 +6,6 @@ import { DataSource } from 'typeorm';
 import { PDFDocument } from 'pdf-lib';
 import {
   AppError,
-  RESULT_DOCUMENT_CODE,
   type DeskDossierDetailDto,
   type DossierResultDto,
 } from '@dvc/shared/contracts';
@@ -22,9 +21,7 @@ import {
   toDossierResultDto,
 } from '@dvc/one-stop/desk';
 import { DossierEvent } from '@dvc/one-stop/dossier';
-import { Attachment } from '../attachments/attachment.entity';
 import { UploadRequest, verifyUploadedPdf } from '../attachments/attachment.service';
-import { DossierDocument } from '../attachments/dossier-document.entity';
 import { cleanFileName } from '../attachments/file-name';
 import { receiveSingleFile } from '../attachments/multipart';
 import { SNIFF_BYTES } from '../attachments/media-type';
@@ -113,41 +110,6 @@ export class ResultService {
       await this.db.transaction(async (tx) => {
         const actor = { kind: 'official' as const, id: o.id, roles: o.roles, unitIds: deskUnits(o) };
         await this.actions.apply(tx, actor, dossierId, { action: 'approve', expectedVersion, note }, now);
-        const [d]: { applicant_citizen_id: string | null; procedure_name: string }[] = await tx.query(
-          `SELECT d.applicant_citizen_id, v.name AS procedure_name FROM dossier d JOIN procedure_version v ON v.id = d.procedure_version_id WHERE d.id = $1`,
-          [dossierId],
-        );
-        let documentId: string | null = null;
-        if (d.applicant_citizen_id) {
-          // The applicant's copy in their document store (shown once returned), reusable later.
-          const attachmentId = randomUUID();
-          await tx.insert(Attachment, {
-            id: attachmentId,
-            ownerCitizenId: d.applicant_citizen_id,
-            fileName,
-            mediaType: 'application/pdf',
-            sizeBytes: signed.pdf.length,
-            sha256,
-            storageKey: key,
-            documentCode: RESULT_DOCUMENT_CODE,
-            dossierId,
-            signatureStatus: verification.status,
-            signatureInfo: verification.info,
-          });
-          const inserted = await tx.insert(DossierDocument, {
-            dossierId,
-            documentCode: RESULT_DOCUMENT_CODE,
-            name: `Kết quả giải quyết: ${d.procedure_name}`.slice(0, 500),
-            attachmentId,
-            fileName,
-            mediaType: 'application/pdf',
-            sizeBytes: signed.pdf.length,
-            sha256,
-            source: 'result',
-            reusedFromDocumentId: null,
-          });
-          documentId = String(inserted.identifiers[0]['id']);
-        }
         await tx.insert(DossierResult, {
           id,
           dossierId,
@@ -162,7 +124,8 @@ export class ResultService {
           signedBy: o.id,
           signatureStatus: verification.status,
           signatureInfo: verification.info,
-          documentId,
+          // Set at return, when the applicant receives it (deliverResult).
+          documentId: null,
         });
         await tx.insert(DossierEvent, {
           dossierId,

@@ -1,5 +1,5 @@
 import type { RequiredDocument } from '@dvc/shared/contracts';
-import { placeOf, receivedDocuments } from './receipt.service';
+import { placeOf, receivedDocuments } from './received-documents';
 
 const doc = (code: string, required: boolean, form: RequiredDocument['form'] = 'original'): RequiredDocument => ({ code, name: `Giấy tờ ${code}`, copies: 1, form, required });
 
